@@ -1,0 +1,57 @@
+"""Throughput of the claimscope pipeline against bare en_core_web_sm on the same texts, in one run.
+
+    .venv/bin/python bench/throughput.py [CSV] [--limit N] [--batch-size 32]
+
+Prints articles per second for both, their ratio, and peak memory. It measures; it never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+from claimscope.ingest import read_inputs
+from claimscope.model import Article
+from claimscope.pipeline import BASE_MODEL, Extractor, build_nlp
+
+DEFAULT_CSV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("csv", nargs="?", default=str(DEFAULT_CSV))
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--batch-size", type=int, default=32)
+    args = ap.parse_args()
+
+    import spacy
+
+    articles = [a for a in read_inputs([args.csv]) if isinstance(a, Article)][: args.limit]
+    texts = [a.text for a in articles]
+    chars = sum(map(len, texts))
+    print(f"{len(articles)} articles, {chars:,} characters, batch size {args.batch_size}")
+
+    bare = spacy.load(BASE_MODEL)
+    list(bare.pipe(texts[:8]))  # warm up both before timing
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=args.batch_size):
+        pass
+    bare_s = time.perf_counter() - t0
+
+    extractor = Extractor(build_nlp(), batch_size=args.batch_size)
+    list(extractor.extract(articles[:8]))
+    t0 = time.perf_counter()
+    n_events = sum(len(r.events) for r in extractor.extract(articles))
+    ours_s = time.perf_counter() - t0
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"bare en_core_web_sm nlp.pipe: {len(texts) / bare_s:8.1f} articles/s ({bare_s:.1f} s)")
+    print(f"claimscope extract:           {len(texts) / ours_s:8.1f} articles/s ({ours_s:.1f} s, {n_events} events)")
+    print(f"ratio claimscope / bare spaCy: {bare_s / ours_s:.2f}")
+    print(f"peak memory (RSS): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

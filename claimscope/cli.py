@@ -1,0 +1,312 @@
+"""The command line: parse options, call the library, print. The only module that prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import click
+
+from claimscope.errors import ClaimscopeError, InputRejected, StoreError
+from claimscope.ingest.checks import MAX_CHARS
+from claimscope.model import Article, Rejection
+
+EXAMPLES_EXTRACT = """
+\b
+Examples:
+  claimscope extract article.txt --outlet PressTV --published 2024-12-04
+  claimscope extract shared/data/fakes/FA-KES-Dataset.csv > fakes.jsonl
+  cat article.txt | claimscope extract - --format json
+"""
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command that reads articles shares, spelled the same everywhere."""
+    f = click.option("--encoding", default=None, help="Text encoding of the inputs (default: UTF-8, else detected).")(f)
+    f = click.option("--max-chars", type=int, default=MAX_CHARS, show_default=True, help="Refuse longer articles.")(f)
+    f = click.option("--any-language", is_flag=True, help="Do not refuse articles that are not in English.")(f)
+    f = click.option("--title", default=None, help="Title of a single article (overrides what was detected).")(f)
+    f = click.option("--published", default=None, help="Publication date YYYY-MM-DD of a single article.")(f)
+    f = click.option("--outlet", default=None, help="Outlet of a single article (overrides what was detected).")(f)
+    return f
+
+
+def query_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)(f)
+    f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
+    f = click.option("--kind", default=None, help="Figure kind: killed, injured, captured, displaced, destroyed, casualties.")(f)
+    f = click.option("--until", default=None, help="Events on or before this date (YYYY-MM-DD).")(f)
+    f = click.option("--since", default=None, help="Events on or after this date (YYYY-MM-DD).")(f)
+    f = click.option("--source", default=None, help="Cited source contains this text.")(f)
+    f = click.option("--outlet", default=None, help="Outlet contains this text.")(f)
+    f = click.option("--place", default=None, help="Place or governorate contains this text.")(f)
+    f = db_option(f)
+    return f
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default=None, envvar="CLAIMSCOPE_DB",
+                        help="Store URL or SQLite path (default ./claimscope.db; env CLAIMSCOPE_DB).")(f)
+
+
+@click.group()
+@click.version_option(package_name="claimscope")
+def main() -> None:
+    """claimscope: turn conflict news into a ledger of sourced, geocoded claims."""
+
+
+def _articles(paths: tuple[str, ...], opts: dict[str, Any]) -> Iterator[Article | Rejection]:
+    from claimscope.ingest import read_inputs, read_stdin
+
+    common = {"encoding": opts["encoding"], "max_chars": opts["max_chars"], "check_language": not opts["any_language"]}
+    if not paths:
+        raise click.UsageError("give one or more PATHS, or - for standard input")
+    items: Iterable[Article | Rejection]
+    if paths == ("-",):
+        items = read_stdin(**common)
+    else:
+        items = read_inputs([p for p in paths if p != "-"], **common)
+    overrides = {k: opts[k] for k in ("outlet", "published", "title") if opts.get(k)}
+    if overrides.get("published"):
+        from claimscope.ingest.readers import parse_date
+
+        try:
+            overrides["published"] = parse_date(overrides["published"])
+        except InputRejected as exc:
+            raise click.BadParameter(exc.reason, param_hint="--published") from exc
+    for item in items:
+        if isinstance(item, Article):
+            for k, v in overrides.items():
+                setattr(item, k, v)
+        yield item
+
+
+def _report(rejection: Rejection) -> None:
+    click.echo(f"skipped {rejection.origin}: {rejection.reason}", err=True)
+
+
+@main.command(epilog=EXAMPLES_EXTRACT)
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
+              help="jsonl: one object per line (default for several articles); json: one object or an array.")
+@input_options
+def extract(paths: tuple[str, ...], fmt: str | None, **opts: Any) -> None:
+    """Extract events, figures, sources and framing from articles; print contract JSON (claimscope/1)."""
+    from claimscope.pipeline import Extractor
+
+    items = list(_articles(paths, opts))
+    good = [i for i in items if isinstance(i, Article)]
+    for item in items:
+        if isinstance(item, Rejection):
+            _report(item)
+    if not good:
+        raise click.ClickException("no article could be processed")
+    fmt = fmt or ("json" if len(good) == 1 else "jsonl")
+    extractor = Extractor()
+    results = (r.to_dict() for r in extractor.extract(good))
+    if fmt == "jsonl":
+        for r in results:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        out = list(results)
+        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@db_option
+@click.option("--batch-size", type=int, default=64, show_default=True, help="Articles per committed chunk.")
+@input_options
+def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, **opts: Any) -> None:
+    """Extract articles and store them; articles already stored are skipped, so a rerun resumes.
+
+    \b
+    Examples:
+      claimscope ingest data/sample/
+      claimscope ingest shared/data/fakes/FA-KES-Dataset.csv --db fakes.db
+    """
+    from claimscope.pipeline import Extractor
+    from claimscope.store import open_store
+
+    store = _open(db)
+    extractor: Extractor | None = None
+    added = skipped = rejected = 0
+    batch: list[Article] = []
+
+    def flush() -> None:
+        nonlocal added, extractor
+        if not batch:
+            return
+        extractor = extractor or Extractor()
+        added += store.add(list(extractor.extract(batch)))
+        batch.clear()
+
+    from rich.progress import Progress
+
+    with Progress(disable=not sys.stderr.isatty(), transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in _articles(paths, opts):
+            progress.advance(task)
+            if isinstance(item, Rejection):
+                _report(item)
+                rejected += 1
+            elif store.known(item.id, item.text):
+                skipped += 1
+            else:
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    flush()
+        flush()
+    store.close()
+    click.echo(f"{added} articles added, {skipped} already stored, {rejected} skipped", err=True)
+    if added == 0 and skipped == 0:
+        raise click.ClickException("no article could be processed")
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _open(db: str | None) -> Any:
+    from claimscope.store import open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _filters(opts: dict[str, Any]) -> Any:
+    from claimscope.store.db import Filters
+
+    return Filters(**{k: opts.get(k) for k in ("place", "outlet", "source", "since", "until", "kind", "limit")})
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str]], title: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for header, _ in columns:
+        table.add_column(header, overflow="fold")
+    for r in rows:
+        table.add_row(*[_cell(r, key) for _, key in columns])
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+
+
+def _cell(row: dict[str, Any], key: str) -> str:
+    if key == "figure":
+        return figure_text(row)
+    value = row.get(key)
+    return "" if value is None else str(value)
+
+
+def figure_text(row: dict[str, Any]) -> str:
+    """ "≥112", "≤120", "~2000", "10–15", "dozens" — how a figure reads in a table."""
+    low, high, vague = row.get("low"), row.get("high"), row.get("vague")
+    if vague:
+        return str(vague)
+    prefix = "~" if row.get("approx") else ""
+    if low is not None and high is None:
+        return f"≥{low}"
+    if low is None and high is not None:
+        return f"≤{high}"
+    if low == high:
+        return f"{prefix}{low}"
+    return f"{low}–{high}"
+
+
+@main.command()
+@query_options
+def events(fmt: str, **opts: Any) -> None:
+    """List stored events, newest first.
+
+    \b
+    Examples:
+      claimscope events --place Idlib --since 2024-12-01
+      claimscope events --outlet "Wire Service A" --format json
+    """
+    store = _open(opts.pop("db"))
+    rows = store.events(_filters(opts))
+    store.close()
+    _print_rows(rows, fmt, [("date", "date_start"), ("type", "sub_event_type"), ("place", "place"),
+                            ("admin1", "admin1"), ("precision", "precision"), ("actor1", "actor1"),
+                            ("actor2", "actor2"), ("source", "source"), ("stance", "stance"),
+                            ("outlet", "outlet"), ("id", "id")], "events")
+
+
+@main.command()
+@query_options
+def claims(fmt: str, **opts: Any) -> None:
+    """List stored figures with who claims them, through which outlet, and the quote.
+
+    \b
+    Examples:
+      claimscope claims --kind killed --place Hama
+      claimscope claims --source Observatory --format jsonl
+    """
+    store = _open(opts.pop("db"))
+    rows = store.claims(_filters(opts))
+    store.close()
+    _print_rows(rows, fmt, [("date", "date_start"), ("place", "place"), ("kind", "kind"), ("figure", "figure"),
+                            ("victims", "victims"), ("claimed by", "source"), ("kind of source", "source_kind"),
+                            ("outlet", "outlet"), ("stance", "stance"), ("quote", "quote")], "claims")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+def sources(db: str | None, fmt: str) -> None:
+    """List cited sources: how many figures each claims, through how many outlets."""
+    store = _open(db)
+    rows = store.sources()
+    store.close()
+    _print_rows(rows, fmt, [("source", "source"), ("kind", "source_kind"), ("claims", "claims"),
+                            ("outlets", "outlets")], "sources")
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), default="data/gold/fakes-gold.jsonl")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate(gold: str, split: str, verbose: bool, fmt: str) -> None:
+    """Score extraction against a gold file: P/R/F1 for figures, accuracy for source, place, type, date.
+
+    \b
+    Examples:
+      claimscope eval data/gold/fakes-gold.jsonl --split dev -v
+    """
+    from claimscope.eval import evaluate_file
+
+    try:
+        report = evaluate_file(gold, split=None if split == "all" else split)
+    except ClaimscopeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(report.summary(), indent=2))
+    else:
+        click.echo(report.render(verbose=verbose))
+
+
+def run() -> None:
+    try:
+        main()
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,219 @@
+"""One reader per input kind (txt, html, jsonl, csv, directory, stdin), all yielding Article | Rejection."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from claimscope.errors import InputRejected
+from claimscope.ingest.checks import MAX_CHARS, check_text, clean_text, decode, stable_id
+from claimscope.model import Article, Rejection
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
+# FA-KES ships its own column names; the contract says to accept them directly.
+FAKES_COLUMNS = {
+    "unit_id": "id",
+    "article_title": "title",
+    "article_content": "text",
+    "source": "outlet",
+    "date": "published",
+}
+
+Item = Article | Rejection
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    *,
+    encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
+    check_language: bool = True,
+) -> Iterator[Item]:
+    """Every article in ``paths`` (files or directories), deduplicated by content within the run."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        for item in _read_path(Path(path), encoding=encoding, max_chars=max_chars, check_language=check_language):
+            yield _dedup(item, seen)
+
+
+def read_stdin(*, encoding: str | None = None, max_chars: int = MAX_CHARS, check_language: bool = True) -> Iterator[Item]:
+    data = sys.stdin.buffer.read()
+    yield _from_bytes_txt(data, "<stdin>", encoding, max_chars, check_language)
+
+
+def _dedup(item: Item, seen: dict[str, str]) -> Item:
+    if isinstance(item, Rejection):
+        return item
+    key = stable_id(item.text)
+    if key in seen:
+        return Rejection(item.id, f"duplicate of article {seen[key]}")
+    seen[key] = item.id
+    return item
+
+
+def _read_path(path: Path, **opts: Any) -> Iterator[Item]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        if not files:
+            yield Rejection(str(path), f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in directory")
+        for f in files:
+            yield from _read_file(f, **opts)
+    elif path.exists():
+        yield from _read_file(path, **opts)
+    else:
+        yield Rejection(str(path), "no such file or directory")
+
+
+def _read_file(path: Path, *, encoding: str | None, max_chars: int, check_language: bool) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
+        return
+    if suffix == ".jsonl":
+        yield from _records(_jsonl_records(data, path, encoding), max_chars, check_language)
+    elif suffix == ".csv":
+        yield from _records(_csv_records(data, path, encoding), max_chars, check_language)
+    elif suffix in (".html", ".htm"):
+        yield _guard(str(path), lambda: _html_article(data, path, encoding, max_chars, check_language))
+    else:
+        yield _from_bytes_txt(data, str(path), encoding, max_chars, check_language)
+
+
+def _guard(origin: str, make: Any) -> Item:
+    try:
+        return make()
+    except InputRejected as exc:
+        return Rejection(origin, exc.reason + (f" ({exc.hint})" if exc.hint else ""))
+
+
+def _from_bytes_txt(data: bytes, origin: str, encoding: str | None, max_chars: int, check_language: bool) -> Item:
+    def make() -> Article:
+        text = clean_text(decode(data, encoding))
+        title, body = split_title(text)
+        check_text(body, max_chars=max_chars, check_language=check_language)
+        return Article(id=stable_id(body), text=body, title=title)
+
+    return _guard(origin, make)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A first line followed by a blank line is the title (the contract's .txt rule)."""
+    m = re.match(r"([^\n]+)\n[ \t]*\n", text)
+    if m and len(m.group(1)) <= 300:
+        return m.group(1).strip(), text[m.end() :].strip()
+    return None, text
+
+
+def _html_article(data: bytes, path: Path, encoding: str | None, max_chars: int, check_language: bool) -> Article:
+    import trafilatura
+
+    html = decode(data, encoding)
+    if "<" not in html:
+        raise InputRejected("not HTML: no markup found")
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    text = clean_text(doc.text or "") if doc is not None else ""
+    if not text:
+        raise InputRejected("no article text found in the HTML page")
+    title = doc.title or None
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip()
+    check_text(text, max_chars=max_chars, check_language=check_language)
+    return Article(
+        id=stable_id(text),
+        text=text,
+        title=title,
+        outlet=doc.sitename or doc.hostname or None,
+        published=doc.date or None,
+        byline=doc.author or None,
+        url=doc.url or None,
+    )
+
+
+def _jsonl_records(data: bytes, path: Path, encoding: str | None) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    try:
+        text = decode(data, encoding)
+    except InputRejected as exc:
+        yield str(path), exc.reason
+        return
+    for n, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield origin, f"malformed JSON: {exc.msg} at column {exc.colno}"
+            continue
+        if not isinstance(record, dict):
+            yield origin, "a JSON line must be an object with a 'text' field"
+            continue
+        yield origin, record
+
+
+def _csv_records(data: bytes, path: Path, encoding: str | None) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    try:
+        text = decode(data, encoding)
+    except InputRejected as exc:
+        yield str(path), exc.reason
+        return
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        for n, row in enumerate(reader, start=2):
+            yield f"{path}:{n}", {FAKES_COLUMNS.get(k, k): v for k, v in row.items() if k}
+    except csv.Error as exc:
+        yield f"{path}:{reader.line_num}", f"malformed CSV: {exc}"
+
+
+def _records(
+    records: Iterator[tuple[str, dict[str, Any] | str]], max_chars: int, check_language: bool
+) -> Iterator[Item]:
+    for origin, record in records:
+        if isinstance(record, str):
+            yield Rejection(origin, record)
+        else:
+            yield _guard(origin, lambda r=record: article_from_record(r, max_chars, check_language))
+
+
+def article_from_record(record: dict[str, Any], max_chars: int = MAX_CHARS, check_language: bool = True) -> Article:
+    raw = record.get("text")
+    if not isinstance(raw, str):
+        raise InputRejected("record has no 'text' field")
+    text = clean_text(raw)
+    check_text(text, max_chars=max_chars, check_language=check_language)
+    given_id = record.get("id")
+    return Article(
+        id=str(given_id) if given_id not in (None, "") else stable_id(text),
+        text=text,
+        title=_opt(record.get("title")),
+        outlet=_opt(record.get("outlet")),
+        published=parse_date(record.get("published")),
+        byline=_opt(record.get("byline")),
+        url=_opt(record.get("url")),
+    )
+
+
+def _opt(value: Any) -> str | None:
+    return str(value).strip() or None if value not in (None, "") else None
+
+
+def parse_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` from the contract's form or FA-KES's ``M/D/YYYY``; anything else is refused."""
+    if value in (None, ""):
+        return None
+    s = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ"):
+        try:
+            return datetime.strptime(s[:19] if "T" in s else s, fmt.replace("Z", "")).date().isoformat()
+        except ValueError:
+            continue
+    raise InputRejected(f"unreadable publication date {s!r} (expected YYYY-MM-DD)")

@@ -1,0 +1,182 @@
+"""``claimscope_attribution``: who claims each figure, and with what stance.
+
+Reads "according to X", "X said/reported/told ...", "citing X" and "X told Reuters" from the parse,
+resolves "it"/"the monitor" to the source named last, names sources canonically from ``sources.yml``,
+and falls back to the outlet itself when nothing is cited.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from claimscope.nlp.base import Component
+from claimscope.nlp.mentions import CountMention, SourceMention
+from claimscope.nlp.resources import load_sources
+
+REPORTING_VERBS = {
+    "say", "report", "tell", "announce", "state", "confirm", "add", "claim", "note", "document", "record",
+    "quote", "cite", "estimate", "put", "count", "reveal", "declare", "indicate", "explain", "publish",
+    "write", "broadcast", "tweet", "mention", "allege", "accuse", "deny", "insist",
+}
+PRONOUNS = {"it", "he", "she", "they", "its", "his", "her", "their"}
+# Heads of unnamed-source phrases and what kind of source they are.
+HEAD_KINDS = {
+    "source": "unnamed", "sources": "unnamed", "activist": "unnamed", "activists": "unnamed",
+    "resident": "witness", "residents": "witness", "witness": "witness", "witnesses": "witness",
+    "survivor": "witness", "survivors": "witness", "official": "official", "officials": "official",
+    "ministry": "official", "minister": "official", "government": "official", "governor": "official",
+    "spokesman": "official", "spokeswoman": "official", "spokesperson": "official", "president": "official",
+    "army": "military", "military": "military", "commander": "military", "forces": "military",
+    "command": "military", "agency": "media", "television": "media", "tv": "media", "channel": "media",
+    "newspaper": "media", "network": "media", "daily": "media", "observatory": "monitor", "monitor": "monitor",
+    "group": "other", "doctor": "other", "doctors": "other", "medics": "other", "hospital": "other",
+}
+HEDGES = re.compile(
+    r"\b(reportedly|unconfirmed|unverified|could not (?:be )?(?:independently )?(?:verif|confirm)\w*|"
+    r"(?:was|were|is|are) (?:reported|believed|said) to|it (?:is|was) (?:believed|reported|said)|"
+    r"allegedly|purportedly|unable to (?:independently )?(?:verify|confirm))\b",
+    re.I,
+)
+DENIALS = re.compile(
+    r"\b(den(?:y|ied|ies|ial)|lies|lying|alleging|fabricat\w+|false (?:claims?|reports?|news)|fake|"
+    r"baseless|refut\w+|dismiss\w+|rejected the (?:claims?|reports?))\b",
+    re.I,
+)
+DISPUTES = re.compile(r"\b(disputed?|contradict\w*|contested)\b", re.I)
+_DETERMINERS = re.compile(r"^(?:the|a|an|some|several|its|their)\s+", re.I)
+
+
+class AttributionComponent(Component):
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.matcher: PhraseMatcher | None = None
+        self.sources: dict[str, dict[str, Any]] = {}
+
+    def load(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.sources = {}
+        for entry in load_sources():
+            key = entry["name"]
+            self.sources[key] = entry
+            names = {entry["name"], *entry.get("aliases", [])}
+            self.matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(names))))
+
+    def process(self, doc: Doc) -> None:
+        assert self.matcher is not None
+        known = self._known_sources(doc)
+        doc._.cs_sources = [
+            SourceMention(start, end, entry["text"], entry["name"], entry["kind"], 0) for start, end, entry in known
+        ]
+        counts: list[CountMention] = doc._.cs_counts or []
+        last: dict[str, Any] | None = None
+        sent_sources: dict[int, list[dict[str, Any]] | None] = {}
+        for i, sent in enumerate(doc.sents):
+            found = self._sentence_sources(sent, known, last)
+            sent_sources[i] = found
+            named = [s for s in (found or []) if s["kind"] != "outlet"]
+            if named:
+                last = named[0]
+            for entity in known:
+                if sent.start_char <= entity[0] < sent.end_char:
+                    last = entity[2]
+        outlet = {"name": doc._.cs_outlet, "kind": "outlet", "text": None}
+        for count in counts:
+            sent = _sentence_at(doc, count.start)
+            chain = sent_sources.get(count.sent) or [outlet]
+            count.sources = [dict(s) for s in chain]
+            count.stance = stance_of(sent.text)
+
+    def _known_sources(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
+        assert self.matcher is not None
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.sources[self.nlp.vocab.strings[match_id]]
+            span = doc[start:end]
+            out.append((span.start_char, span.end_char, {"name": entry["name"], "kind": entry["kind"], "text": span.text}))
+        out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        return out
+
+    def _sentence_sources(
+        self, sent: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None
+    ) -> list[dict[str, Any]] | None:
+        """The chain of sources the sentence cites, original first; None when it cites nobody."""
+        chain: list[dict[str, Any]] = []
+        for tok in sent:
+            phrase: Span | None = None
+            lemma = tok.lemma_.lower()
+            if tok.lower_ == "according":
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                phrase = _phrase(obj) if obj is not None else None
+            elif lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if lemma == "cite":
+                    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                    if obj is not None:
+                        chain.insert(0, self._name(_phrase(obj), known, last))
+                    continue
+                if subj is not None and subj.dep_ == "nsubj":
+                    phrase = _phrase(subj)
+                if lemma == "tell" and phrase is not None:
+                    dobj = next((c for c in tok.children if c.dep_ in ("dative", "dobj")), None)
+                    if dobj is not None and dobj.ent_type_ == "ORG":
+                        chain.append(self._name(phrase, known, last))
+                        chain.append(self._name(_phrase(dobj), known, last))
+                        continue
+            if phrase is not None:
+                source = self._name(phrase, known, last)
+                if source is not None and source not in chain:
+                    chain.append(source)
+        chain = [c for c in chain if c is not None]
+        return chain or None
+
+    def _name(self, phrase: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None) -> dict[str, Any] | None:
+        for start, end, entry in known:
+            if phrase.start_char <= start and end <= phrase.end_char:
+                return {**entry, "text": phrase.text}
+        text = _DETERMINERS.sub("", phrase.text).strip()
+        head = phrase.root.lower_
+        if head in PRONOUNS or (phrase.root.lower_ in ("monitor", "observatory", "group", "agency", "ministry") and len(phrase) <= 3):
+            return {**last, "text": phrase.text} if last else None
+        if phrase.root.pos_ == "PRON":
+            return None
+        kind = HEAD_KINDS.get(head)
+        if kind is None:
+            kind = "official" if phrase.root.ent_type_ == "PERSON" else "other"
+            if phrase.root.ent_type_ in ("ORG", "NORP") and head.isupper():
+                kind = "other"
+        return {"name": text, "kind": kind, "text": phrase.text}
+
+
+def _phrase(tok: Token) -> Span:
+    """The source's noun phrase, without a trailing relative clause or long apposition."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("prep", "compound", "amod", "pobj", "flat", "appos") and child.right_edge.i - tok.i <= 6:
+            right = child.right_edge.i
+        else:
+            break
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _sentence_at(doc: Doc, char: int) -> Span:
+    return doc.char_span(char, char + 1, alignment_mode="expand").sent  # type: ignore[union-attr]
+
+
+def stance_of(sentence: str) -> str:
+    if DENIALS.search(sentence):
+        return "denied"
+    if DISPUTES.search(sentence):
+        return "disputed"
+    if HEDGES.search(sentence):
+        return "hedged"
+    return "asserted"

@@ -1,0 +1,278 @@
+"""``claimscope_counts``: figures of people killed, injured, captured, displaced and things destroyed.
+
+A number becomes a figure only when the parse ties it to a casualty word: the noun it counts is the
+subject or object of "kill"/"wound"/..., or is itself "deaths"/"wounded", or the number is a "toll".
+That is what keeps years, distances, ages and unit names out without a list of exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimscope.nlp.base import Component, sent_index
+from claimscope.nlp.mentions import CountMention
+from claimscope.nlp.numbers import VAGUE, is_number_word, parse_number
+
+KIND_VERBS = {
+    "kill": "killed", "die": "killed", "perish": "killed", "massacre": "killed", "execute": "killed",
+    "slay": "killed", "eliminate": "killed", "behead": "killed", "murder": "killed", "neutralize": "killed",
+    "neutralise": "killed", "martyr": "killed", "claim": None,
+    "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
+    "capture": "captured", "arrest": "captured", "abduct": "captured", "kidnap": "captured",
+    "detain": "captured", "seize": "captured",
+    "displace": "displaced", "flee": "displaced", "uproot": "displaced",
+    "destroy": "destroyed", "down": "destroyed", "shoot": None,
+}
+KIND_NOUNS = {
+    "death": "killed", "dead": "killed", "fatality": "killed", "killing": "killed", "body": "killed",
+    "corpse": "killed", "martyr": "killed", "victim": "killed", "toll": "killed",
+    "casualty": "casualties", "injury": "injured", "wounded": "injured", "injured": "injured",
+    "prisoner": "captured", "detainee": "captured", "hostage": "captured", "captive": "captured",
+    "displaced": "displaced",
+}
+KIND_ADJ = {"dead": "killed", "wounded": "injured", "injured": "injured", "killed": "killed", "displaced": "displaced",
+            "missing": None}
+# Nouns that a captured/destroyed figure must not count: territory, not people or equipment.
+NOT_COUNTED = {
+    "village", "town", "area", "hill", "position", "city", "neighborhood", "neighbourhood", "district", "year",
+    "month", "day", "week", "hour", "minute", "kilometer", "kilometre", "km", "mile", "meter", "metre",
+    "percent", "%", "time", "dollar", "pound", "euro", "strike", "raid", "attack", "airstrike", "sortie",
+    "round", "session", "point", "case",
+}
+LOW_WORDS = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
+HIGH_WORDS = ("up to", "as many as", "nearly", "almost", "less than", "fewer than", "no more than", "under", "as much as")
+APPROX_WORDS = ("around", "about", "some", "roughly", "approximately", "an estimated", "estimated", "close to", "nearly")
+SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a number of", "a few")
+
+
+class CountsComponent(Component):
+    def process(self, doc: Doc) -> None:
+        sents = sent_index(doc)
+        mentions: list[CountMention] = []
+        used: set[int] = set()
+        for start, end in _number_phrases(doc):
+            if start in used:
+                continue
+            mention = _read_count(doc, start, end, sents)
+            if mention:
+                mentions.append(mention)
+                used.update(range(start, end))
+        doc._.cs_counts = _nested_merge(mentions)
+
+
+def _number_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges that spell one amount: "2,000", "two hundred", "1.5 million", "dozens", "a number of"."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    lower = [t.lower_ for t in doc]
+    while i < len(doc):
+        tok = doc[i]
+        multi = next((m for m in MULTIWORD_VAGUE if " ".join(lower[i : i + len(m.split())]) == m), None)
+        if multi:
+            n = len(multi.split())
+            out.append((i, i + n))
+            i += n
+            continue
+        if (tok.like_num and is_number_word(tok.text)) or tok.lower_ in VAGUE or tok.lower_ == "dozen":
+            if tok.ent_type_ in SKIP_ENTS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and (
+                (doc[j].like_num and is_number_word(doc[j].text)) or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].like_num)
+            ):
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, bool, str | None, int | None, int, int] | None:
+    """(low, high, approx, vague, estimate, span_start, span_end) for the number at [start, end)."""
+    words = [t.text for t in doc[start:end]]
+    phrase = " ".join(w.lower() for w in words)
+    if phrase in VAGUE or phrase == "dozen":
+        if phrase == "dozen":  # "a dozen" is twelve
+            return 12, 12, True, None, None, start - (1 if start and doc[start - 1].lower_ == "a" else 0), end
+        return None, None, False, phrase, VAGUE.get(phrase), start, end
+    value = parse_number(words)
+    if value is None:
+        return None
+    # Years and the like: a bare 4-digit number 1900-2100 written without a comma.
+    if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]):
+        return None
+    low, high, approx = value, value, False
+    span_start, span_end = start, end
+    before = doc[max(0, start - 4) : start].text.lower()
+    # Ranges: "between 10 and 15", "10 to 15", "10-15".
+    nxt = doc[end : end + 2]
+    if len(nxt) == 2 and nxt[0].lower_ in ("to", "and", "-", "or") and nxt[1].like_num and is_number_word(nxt[1].text):
+        second = parse_number([nxt[1].text])
+        if second is not None and second > value:
+            high, span_end = second, end + 2
+    for words_ in LOW_WORDS:
+        if before.endswith(words_):
+            high = None if high == low else high
+            span_start = start - len(words_.split())
+            break
+    else:
+        for words_ in HIGH_WORDS:
+            if before.endswith(words_):
+                low = None
+                span_start = start - len(words_.split())
+                break
+        else:
+            for words_ in APPROX_WORDS:
+                if before.endswith(words_):
+                    approx = True
+                    span_start = start - len(words_.split())
+                    break
+    if before.endswith("between"):
+        span_start = start - 1
+    return low, high, approx, None, None, max(0, span_start), span_end
+
+
+def _anchor(doc: Doc, start: int, end: int) -> Token:
+    """The noun the number counts: "300" in "300 terrorists" -> "terrorists"; "dozens of Takfiris" -> "Takfiris"."""
+    num = doc[end - 1]
+    if num.dep_ in ("nummod", "quantmod", "amod", "compound") and num.head.i >= end:
+        head = num.head
+        while head.dep_ in ("quantmod", "nummod", "compound") and head.head.i > head.i and head.head.like_num:
+            head = head.head
+        if head.like_num:
+            return _anchor_of_head(head)
+        return head
+    if num.dep_ in ("nummod", "quantmod") and num.head.like_num:
+        return _anchor_of_head(num.head)
+    return _anchor_of_head(num)
+
+
+def _anchor_of_head(tok: Token) -> Token:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return tok
+
+
+def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Token | None]:
+    """The figure's kind and the token that says so, from the parse around the counted noun."""
+    lemma = anchor.lemma_.lower()
+    if anchor.i >= num_end or anchor.i < num_start:
+        if lemma in KIND_NOUNS or anchor.lower_ in KIND_NOUNS:
+            return KIND_NOUNS.get(anchor.lower_) or KIND_NOUNS[lemma], anchor
+    # "the deaths of 300 terrorists", "the bodies of 62 soldiers"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        owner = anchor.head.head
+        if owner.lemma_.lower() in KIND_NOUNS:
+            return KIND_NOUNS[owner.lemma_.lower()], owner
+    # "27 people killed in ...", "40 wounded civilians"
+    for child in anchor.children:
+        if child.dep_ in ("acl", "amod", "relcl") and child.i != anchor.i:
+            k = KIND_VERBS.get(child.lemma_.lower()) or KIND_ADJ.get(child.lower_)
+            if k:
+                return k, child
+    head = anchor.head
+    # The counted noun is a subject or object of a casualty verb: "killing 27 people", "27 were killed".
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj", "attr", "appos", "pobj", "ROOT", "npadvmod", "oprd"):
+        verb = head
+        if anchor.dep_ == "conj":
+            # "killed six soldiers and 12 civilians": the conjunct shares the first noun's verb.
+            verb = anchor.head.head if anchor.head.dep_ in ("dobj", "nsubjpass", "nsubj") else anchor.head
+        if anchor.dep_ == "pobj" and head.dep_ == "agent":
+            verb = None  # "killed by 300 fighters": the number is the killer
+        if verb is not None:
+            k = KIND_VERBS.get(verb.lemma_.lower())
+            if k and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                return k, verb
+            # "leaving 27 people dead", "27 people are dead"
+            for child in verb.children:
+                if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl", "attr") and child.lower_ in KIND_ADJ:
+                    k = KIND_ADJ[child.lower_]
+                    if k:
+                        return k, child
+            if verb.lemma_ in ("be", "die") and anchor.dep_ in ("nsubj",):
+                for child in verb.children:
+                    if child.lemma_.lower() in KIND_VERBS and KIND_VERBS[child.lemma_.lower()]:
+                        return KIND_VERBS[child.lemma_.lower()], child
+            # "a toll of 70", "the toll rose to 35", "put the toll at 70"
+            for tok in [verb, *verb.children, verb.head]:
+                if tok.lemma_.lower() == "toll":
+                    return _toll_kind(tok), tok
+                for c in tok.children:
+                    if c.lemma_.lower() == "toll":
+                        return _toll_kind(c), c
+    return None, None
+
+
+def _toll_kind(toll: Token) -> str:
+    words = {c.lemma_.lower() for c in toll.children} | {toll.head.lemma_.lower()}
+    return "casualties" if "casualty" in words else "killed"
+
+
+def _fallback_kind(doc: Doc, sent: Span, num_end: int) -> tuple[str | None, Token | None]:
+    """When the parse is broken (the corpus drops punctuation): a casualty participle right after the noun."""
+    for tok in doc[num_end : min(num_end + 4, sent.end)]:
+        if tok.like_num or tok.lower_ in (",", ";", "and", "while", "but"):
+            break
+        k = KIND_ADJ.get(tok.lower_) or (KIND_VERBS.get(tok.lemma_.lower()) if tok.tag_ in ("VBN", "VBD") else None)
+        if k:
+            return k, tok
+    return None, None
+
+
+def _read_count(doc: Doc, start: int, end: int, sents: dict[int, int]) -> CountMention | None:
+    amount = _amount(doc, start, end)
+    if amount is None:
+        return None
+    low, high, approx, vague, estimate, span_start, span_end = amount
+    sent = doc[start].sent
+    anchor = _anchor(doc, start, end)
+    if anchor.lemma_.lower() in NOT_COUNTED or anchor.ent_type_ in SKIP_ENTS:
+        return None
+    kind, trigger = _kind(anchor, start, end)
+    if kind is None and anchor.dep_ == "pobj" and anchor.head.head.i in range(start, end):
+        # "killed dozens of soldiers": the verb governs the amount, not the noun after "of".
+        kind, trigger = _kind(anchor.head.head, start, start)
+    if kind is None:
+        kind, trigger = _fallback_kind(doc, sent, max(end, anchor.i + 1))
+    if kind is None:
+        return None
+    if vague and anchor.i == doc[start].i:
+        return None  # "many were killed" with nothing counted: too loose to be a figure
+    counted = anchor if anchor.i >= end or anchor.i < start else None
+    victims = _noun_phrase(counted) if counted is not None and counted.lemma_.lower() not in KIND_NOUNS else None
+    tokens = [span_start, span_end - 1]
+    if counted is not None and abs(counted.i - start) <= 6:
+        tokens.append(counted.i)
+    if trigger is not None and abs(trigger.i - start) <= 8:
+        tokens.append(trigger.i)
+    lo, hi = min(tokens), max(tokens)
+    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    span = doc[lo : hi + 1]
+    what = None
+    if kind == "destroyed":
+        what, victims = victims, None
+    return CountMention(
+        start=span.start_char, end=span.end_char, text=span.text, kind=kind, low=low, high=high, approx=approx,
+        vague=vague, estimate=estimate, victims=victims, what=what, sent=sents.get(start, 0),
+        number_start=doc[start].idx,
+    )
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The counted noun with its modifiers, without the number or determiners: "foreign-backed Takfiri terrorists"."""
+    left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
+    start = min([c.left_edge.i for c in left] + [tok.i])
+    words = [t for t in tok.doc[start : tok.i + 1] if not t.like_num and t.dep_ not in ("det", "quantmod", "nummod", "poss", "case")]
+    return " ".join(t.text for t in words).replace(" - ", "-") or tok.text
+
+
+def _nested_merge(mentions: list[CountMention]) -> list[CountMention]:
+    return sorted(mentions, key=lambda m: m.number_start)

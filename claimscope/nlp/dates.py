@@ -1,0 +1,121 @@
+"""``claimscope_dates``: dates in the text resolved against the publication date.
+
+"on Wednesday" is the latest Wednesday on or before publication; "over the past week" the seven days
+before it; "since 2011" an aggregate range. Regular expressions, not dateparser: this runs on every
+sentence of every article and must stay cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from claimscope.nlp.base import Component
+from claimscope.nlp.mentions import DateMention
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_NUMS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:conflict|war|crisis|uprising|revolution)|(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d))", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<last>last|this|on|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today|earlier this week|this week|last week|last month|this month|this year|last year)\b", re.I)),
+    ("past", re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|ten)\s+)?(?P<unit>days?|weeks?|months?|years?|hours?|24 hours|48 hours)\b", re.I)),
+]
+_AGGREGATE_RELS = {"this month", "last month", "this year", "last year"}
+
+
+def resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str | None, str | None, bool]:
+    """(start, end, aggregate) for one match; None dates when the publication date is needed but unknown."""
+    g = m.groupdict()
+    if kind in ("dmy", "mdy"):
+        month = MONTHS[g["month"].lower().rstrip(".")[:3] if g["month"].lower() != "sept" else "sep"]
+        year = int(g["year"]) if g.get("year") else (published.year if published else None)
+        if year is None:
+            return None, None, False
+        try:
+            d = date(year, month, int(g["day"]))
+        except ValueError:
+            return None, None, False
+        if not g.get("year") and published and d > published + timedelta(days=1):
+            d = d.replace(year=d.year - 1)
+        return d.isoformat(), d.isoformat(), False
+    if kind == "since":
+        if not published:
+            return None, None, True
+        start = f"{g['year']}-01-01" if g.get("year") else "2011-03-15"  # the Syrian uprising's start
+        if g.get("year") and g.get("month"):
+            start = f"{g['year']}-{MONTHS[g['month'].lower()[:3]]:02d}-01"
+        return start, published.isoformat(), True
+    if published is None:
+        return None, None, False
+    if kind == "weekday":
+        target = WEEKDAYS.index(g["weekday"].lower())
+        back = (published.weekday() - target) % 7
+        if (g.get("last") or "").lower() == "last" and back == 0:
+            back = 7
+        d = published - timedelta(days=back)
+        return d.isoformat(), d.isoformat(), False
+    if kind == "relative":
+        rel = g["rel"].lower()
+        p = published
+        table = {
+            "yesterday": (p - timedelta(1), p - timedelta(1)), "last night": (p - timedelta(1), p),
+            "today": (p, p), "tonight": (p, p), "this morning": (p, p), "earlier today": (p, p),
+            "earlier this week": (p - timedelta(p.weekday()), p), "this week": (p - timedelta(p.weekday()), p),
+            "last week": (p - timedelta(p.weekday() + 7), p - timedelta(p.weekday() + 1)),
+            "this month": (p.replace(day=1), p),
+            "last month": ((p.replace(day=1) - timedelta(1)).replace(day=1), p.replace(day=1) - timedelta(1)),
+            "this year": (p.replace(month=1, day=1), p),
+            "last year": (date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)),
+        }
+        s, e = table[rel]
+        return s.isoformat(), e.isoformat(), rel in _AGGREGATE_RELS
+    if kind == "past":
+        n_raw = (g.get("n") or "1").lower()
+        n = int(n_raw) if n_raw.isdigit() else _NUMS.get(n_raw, 1)
+        unit = g["unit"].lower()
+        if unit.startswith("24"):
+            days = 1
+        elif unit.startswith("48"):
+            days = 2
+        else:
+            per = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}[unit.rstrip("s")]
+            days = max(n * per, 1)
+        return (published - timedelta(days=days)).isoformat(), published.isoformat(), days >= 28
+    return None, None, False
+
+
+def find_dates(text: str, published: date | None) -> list[tuple[int, int, str, str | None, str | None, bool]]:
+    """Every date expression in ``text``: (start, end, text, date_start, date_end, aggregate), no overlaps."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            start, end, aggregate = resolve(kind, m, published)
+            found.append((m.start(), m.end(), m.group(0), start, end, aggregate))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+class DatesComponent(Component):
+    def process(self, doc: Doc) -> None:
+        published = date.fromisoformat(doc._.cs_published) if doc._.cs_published else None
+        mentions = []
+        sent_starts = [s.start_char for s in doc.sents]
+        for start, end, text, d_start, d_end, aggregate in find_dates(doc.text, published):
+            sent = max(i for i, s in enumerate(sent_starts) if s <= start) if sent_starts else 0
+            mentions.append(DateMention(start, end, text, d_start, d_end, sent, aggregate))
+        doc._.cs_dates = mentions

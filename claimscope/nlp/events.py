@@ -1,0 +1,153 @@
+"""``claimscope_events``: one event per sentence that carries figures or reports violence at a place.
+
+Each event gets an ACLED type from the sentence's wording, the most specific place of the sentence (or
+the one the article was last talking about), its date, actors and the figures' sources and stance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimscope.nlp.attribution import stance_of
+from claimscope.nlp.base import Component
+from claimscope.nlp.mentions import ActorMention, CountMention, EventMention, PlaceMention
+from claimscope.nlp.resources import load_actors
+
+# Ordered: the first rule whose pattern occurs in the sentence types the event.
+TYPE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
+    (t, s, re.compile(p, re.I))
+    for t, s, p in [
+        ("Explosions/Remote violence", "Chemical weapon", r"\b(chemical|sarin|chlorine|toxic gas|nerve agent|gas attack)\b"),
+        ("Explosions/Remote violence", "Suicide bomb", r"\bsuicide (?:bomb\w*|attack\w*|car)\b"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+         r"\b(car bomb\w*|booby[- ]trapped|explosive device|ied|landmine|land mine|roadside bomb|bomb (?:blast|explo\w+)|blast|explosion)\b"),
+        ("Explosions/Remote violence", "Air/drone strike",
+         r"\b(air ?strikes?|air raids?|raids?|warplanes?|jets?|aircraft|helicopters?|barrel bombs?|drones?|air force|aerial|bombing|bombed)\b"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+         r"\b(shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|bombardments?|bombarded|projectiles?)\b"),
+        ("Battles", "Government regains territory", r"\b(recaptur\w+|regain\w*|retak\w+|liberat\w+|restor\w+ (?:control|security))\b"),
+        ("Battles", "Non-state actor overtakes territory", r"\b(overr[au]n\w*|seiz\w+ control|took control|captured (?:the )?(?:town|village|city|area)|entered)\b"),
+        ("Battles", "Armed clash", r"\b(clash\w*|fighting|battles?|fought|offensive|ambush\w*|assault\w*|combat|firefight|skirmish\w*|operations?)\b"),
+        ("Violence against civilians", "Abduction/forced disappearance", r"\b(abduct\w+|kidnap\w+|forced disappearance)\b"),
+        ("Violence against civilians", "Attack", r"\b(execut\w+|massacre\w*|shot dead|gunned down|beheaded|tortured)\b"),
+        ("Protests", "Peaceful protest", r"\b(protest\w*|demonstrat\w+|rall(?:y|ies))\b"),
+        ("Strategic developments", "Arrests", r"\b(arrest\w*|detain\w*)\b"),
+    ]
+]
+CIVILIAN_WORDS = re.compile(r"\b(civilians?|children|women|people|residents|families|persons|worshippers|students|patients|villagers)\b", re.I)
+PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "country": 5}
+
+
+def event_type(sentence: str) -> tuple[str | None, str | None]:
+    for etype, sub, pattern in TYPE_RULES:
+        if pattern.search(sentence):
+            return etype, sub
+    return None, None
+
+
+class EventsComponent(Component):
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.inter: dict[str, int] = {}
+
+    def load(self) -> None:
+        self.inter = {a["name"]: int(a.get("inter") or 0) for a in load_actors()}
+
+    def process(self, doc: Doc) -> None:
+        counts: list[CountMention] = doc._.cs_counts or []
+        # "the Russian Coordination Center in Syria" names a source, not where anything happened.
+        named = [(m.start, m.end) for m in (doc._.cs_sources or []) + (doc._.cs_actors or [])]
+        places: list[PlaceMention] = [
+            p for p in (doc._.cs_places or []) if not any(s <= p.start and p.end <= e for s, e in named)
+        ]
+        dates = doc._.cs_dates or []
+        actors: list[ActorMention] = doc._.cs_actors or []
+        framing = doc._.cs_framing or []
+        sents = list(doc.sents)
+        main_cc = _main_country(places)
+        dominant_place = _dominant_place(places, main_cc)
+        dominant_armed = self._dominant_armed(actors)
+        doc_type = Counter(t for t in (event_type(s.text) for s in sents) if t[0]).most_common(1)
+        events: list[EventMention] = []
+        last_place: PlaceMention | None = None
+        for i, sent in enumerate(sents):
+            sent_counts = [c for c in counts if c.sent == i]
+            sent_places = [p for p in places if p.sent == i]
+            etype, sub = event_type(sent.text)
+            best_place = _most_specific(sent_places, main_cc)
+            if not sent_counts and not (etype and best_place and etype != "Protests"):
+                if best_place and best_place.precision != "country":
+                    last_place = best_place
+                continue
+            if etype is None and sent_counts and doc_type:
+                etype, sub = doc_type[0][0]
+            place = best_place or last_place or dominant_place
+            if best_place and best_place.precision != "country":
+                last_place = best_place
+            date = next((d for d in dates if d.sent == i and d.date_start), None)
+            aggregate = any(d.aggregate for d in dates if d.sent == i)
+            sources = sent_counts[0].sources if sent_counts else []
+            stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
+            events.append(EventMention(
+                sent=i, start=sent.start_char, end=sent.end_char, event_type=etype, sub_event_type=sub,
+                counts=sent_counts, place=place, date=date,
+                actors=self._actors(sent_counts, [a for a in actors if a.sent == i], framing, sent, dominant_armed),
+                sources=sources, stance=stance, aggregate=aggregate,
+            ))
+        doc._.cs_events = events
+
+    def _dominant_armed(self, actors: list[ActorMention]) -> str | None:
+        armed = Counter(a.name for a in actors if self.inter.get(a.name) in (2, 3, 4))
+        return armed.most_common(1)[0][0] if armed else None
+
+    def _actors(
+        self, counts: list[CountMention], mentions: list[ActorMention], framing: list[Any], sent: Any,
+        dominant_armed: str | None,
+    ) -> list[tuple[str, ActorMention]]:
+        """actor1 acts, actor2 is acted on: the actor named inside a figure's words is the victim side."""
+        labelled = [
+            ActorMention(f.start, f.end, f.text, f.refers_to or dominant_armed or "", 0)
+            for f in framing
+            if sent.start_char <= f.start < sent.end_char and (f.refers_to or dominant_armed)
+        ]
+        pool = sorted(mentions + [m for m in labelled if not any(m.start < a.end and a.start < m.end for a in mentions)],
+                      key=lambda m: m.start)
+        victim_ranges = [(c.start, c.end) for c in counts]
+        actor2 = next((m for m in pool if any(s <= m.start < e for s, e in victim_ranges)), None)
+        if actor2 is None:
+            victims = " ".join(c.victims or "" for c in counts if c.kind in ("killed", "injured", "casualties"))
+            civil = next((n for n, code in self.inter.items() if code == 7), None)
+            m = CIVILIAN_WORDS.search(victims)
+            if m and civil:
+                actor2 = ActorMention(0, 0, m.group(0), civil, 0)
+        actor1 = next((m for m in pool if actor2 is None or m.name != actor2.name), None)
+        out: list[tuple[str, ActorMention]] = []
+        if actor1:
+            out.append(("actor1", actor1))
+        if actor2:
+            out.append(("actor2", actor2))
+        return out
+
+
+def _main_country(places: list[PlaceMention]) -> str | None:
+    votes = Counter(p.record["cc"] for p in places)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _most_specific(places: list[PlaceMention], main_cc: str | None) -> PlaceMention | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.record["cc"] != main_cc, PRECISION_RANK.get(p.precision, 9)))
+
+
+def _dominant_place(places: list[PlaceMention], main_cc: str | None) -> PlaceMention | None:
+    local = [p for p in places if p.precision != "country" and p.record["cc"] == main_cc]
+    if not local:
+        return next((p for p in places if p.record["cc"] == main_cc), None)
+    top = Counter(p.record["name"] for p in local).most_common(1)[0][0]
+    return next(p for p in local if p.record["name"] == top)

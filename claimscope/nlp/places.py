@@ -1,0 +1,112 @@
+"""``claimscope_places``: place names from the bundled GeoNames gazetteer, with precision and context.
+
+"northern Hama" and "the countryside of Hama" are the governorate (admin1), "the city of Hama" the city;
+among same-name places the one in the article's own country wins, then the larger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from claimscope.nlp.base import Component, sent_index
+from claimscope.nlp.mentions import PlaceMention
+from claimscope.nlp.resources import load_gazetteer
+
+# Words before/after a name that make it the governorate or region rather than the town.
+_ADMIN_BEFORE = re.compile(
+    r"((?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|rural)"
+    r"(?:\s+(?:and|or)\s+(?:(?:north|south|east|west)(?:ern)?|central))?\s+"
+    r"|(?:the\s+)?(?:countryside|outskirts|province|governorate|suburbs|countryside|region|environs)\s+of\s+"
+    r"(?:the\s+(?:city|town|province|governorate)\s+of\s+)?)$",
+    re.I,
+)
+_CITY_BEFORE = re.compile(r"(?:the\s+)?(?:city|town|village|centre|center)\s+of\s+$", re.I)
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|suburbs|outskirts|area)\b", re.I)
+_KIND_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
+
+
+class PlacesComponent(Component):
+    def __init__(self, nlp: Language, name: str, *, gazetteer_path: str | None = None) -> None:
+        super().__init__(nlp, name)
+        self.gazetteer_path = gazetteer_path
+        self.by_name: dict[str, list[dict[str, Any]]] = {}
+        self.matcher: PhraseMatcher | None = None
+
+    def load(self) -> None:
+        from pathlib import Path
+
+        places = load_gazetteer(Path(self.gazetteer_path) if self.gazetteer_path else None)
+        self.by_name = {}
+        for place in places:
+            for name in place["names"]:
+                self.by_name.setdefault(name, []).append(place)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        tokenizer = self.nlp.tokenizer
+        self.matcher.add("PLACE", list(tokenizer.pipe(self.by_name)))
+
+    def process(self, doc: Doc) -> None:
+        assert self.matcher is not None
+        sents = sent_index(doc)
+        spans = self.matcher(doc, as_spans=True)
+        # Longest match wins where names overlap ("Deir ez-Zor" over "Deir").
+        spans = sorted(spans, key=lambda s: (s.start, -len(s)))
+        chosen = []
+        last_end = -1
+        for span in spans:
+            if span.start >= last_end:
+                chosen.append(span)
+                last_end = span.end
+        countries = self._document_countries(chosen)
+        mentions: list[PlaceMention] = []
+        for span in chosen:
+            mention = self._resolve(doc, span, countries, sents.get(span.start, 0))
+            if mention:
+                mentions.append(mention)
+        doc._.cs_places = mentions
+
+    def _document_countries(self, spans: list[Any]) -> Counter[str]:
+        """Countries that the unambiguous place names of the article point to."""
+        votes: Counter[str] = Counter()
+        for span in spans:
+            ccs = {p["cc"] for p in self.by_name.get(span.text, [])}
+            if len(ccs) == 1:
+                votes[next(iter(ccs))] += 1
+        return votes
+
+    def _resolve(self, doc: Doc, span: Any, countries: Counter[str], sent: int) -> PlaceMention | None:
+        candidates = self.by_name.get(span.text, [])
+        if not candidates:
+            return None
+        before = doc.text[max(0, span.start_char - 60) : span.start_char]
+        after = doc.text[span.end_char : span.end_char + 20]
+        start, end = span.start_char, span.end_char
+        admin_hint = _ADMIN_BEFORE.search(before)
+        after_hint = _ADMIN_AFTER.match(after)
+        city_hint = _CITY_BEFORE.search(before)
+        # "the city of Hama" alone is the city; "the countryside of the city of Hama" is the governorate.
+        wants_admin = bool(admin_hint or after_hint)
+        if admin_hint:
+            start -= len(admin_hint.group(1))
+            city_hint = None
+        elif city_hint:
+            start -= len(city_hint.group(0))
+        if after_hint:
+            end += after_hint.end()
+
+        def score(p: dict[str, Any]) -> tuple[float, ...]:
+            admin_match = p["kind"] in ("admin1", "region") if wants_admin else p["kind"] in ("city", "country")
+            return (float(admin_match), float(countries.get(p["cc"], 0)), float(p["cc"] == "SY"),
+                    -_KIND_RANK.get(p["kind"], 9), float(p.get("pop") or 0))
+
+        best = max(candidates, key=score)
+        precision = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}[best["kind"]]
+        if wants_admin and best["kind"] == "city":
+            precision = "admin2"  # "the countryside of X" where X has no governorate: an area around the town
+        text = doc.text[start:end]
+        return PlaceMention(start, end, text, best, precision, sent)

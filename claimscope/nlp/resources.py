@@ -1,0 +1,38 @@
+"""Loading the data files under ``nlp/data`` (gazetteer, actors, sources, loaded labels).
+
+Loaded on demand by each component's ``initialize``; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import srsly
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def load_gazetteer(path: Path | None = None) -> list[dict[str, Any]]:
+    data = json.loads((path or DATA_DIR / "gazetteer.json").read_text(encoding="utf-8"))
+    return list(data["places"])
+
+
+def load_yaml_list(name: str, path: Path | None = None) -> list[dict[str, Any]]:
+    items = srsly.read_yaml(path or DATA_DIR / name)
+    if not isinstance(items, list):
+        raise ValueError(f"{name}: expected a list of entries")
+    return items
+
+
+def load_actors(path: Path | None = None) -> list[dict[str, Any]]:
+    return load_yaml_list("actors.yml", path)
+
+
+def load_sources(path: Path | None = None) -> list[dict[str, Any]]:
+    return load_yaml_list("sources.yml", path)
+
+
+def load_loaded_labels(path: Path | None = None) -> list[dict[str, Any]]:
+    return load_yaml_list("loaded_labels.yml", path)
