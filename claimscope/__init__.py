@@ -8,4 +8,4 @@ from claimscope.model import Article, ArticleResult
 from claimscope.pipeline import Extractor, build_nlp
 
 __version__ = "0.1.0"
-__all__ = ["Article", "ArticleResult", "Extractor", "build_nlp", "__version__"]
+__all__ = ["Article", "ArticleResult", "Extractor", "__version__", "build_nlp"]

@@ -128,7 +128,6 @@ def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, **opts: Any)
       claimscope ingest shared/data/fakes/FA-KES-Dataset.csv --db fakes.db
     """
     from claimscope.pipeline import Extractor
-    from claimscope.store import open_store
 
     store = _open(db)
     extractor: Extractor | None = None

@@ -141,7 +141,8 @@ class AttributionComponent(Component):
                 return {**entry, "text": phrase.text}
         text = _DETERMINERS.sub("", phrase.text).strip()
         head = phrase.root.lower_
-        if head in PRONOUNS or (phrase.root.lower_ in ("monitor", "observatory", "group", "agency", "ministry") and len(phrase) <= 3):
+        generic = phrase[0].lower_ == "the" and len(phrase) <= 3 and phrase.root.pos_ == "NOUN"
+        if head in PRONOUNS or generic:  # "it", "the monitor", "the center": the source named last
             return {**last, "text": phrase.text} if last else None
         if phrase.root.pos_ == "PRON":
             return None

@@ -59,7 +59,9 @@ class CountsComponent(Component):
             mention = _read_count(doc, start, end, sents)
             if mention:
                 mentions.append(mention)
-                used.update(range(start, end))
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                # The second number of a range belongs to this figure.
+                used.update(range(start, max(end, span.end if span is not None else end)))
         doc._.cs_counts = _nested_merge(mentions)
 
 
@@ -76,7 +78,9 @@ def _number_phrases(doc: Doc) -> list[tuple[int, int]]:
             out.append((i, i + n))
             i += n
             continue
-        if (tok.like_num and is_number_word(tok.text)) or tok.lower_ in VAGUE or tok.lower_ == "dozen":
+        # "as many as 120" is a bound, not the vague amount "many".
+        bound = tok.lower_ in ("many", "much") and i > 0 and lower[i - 1] == "as"
+        if not bound and ((tok.like_num and is_number_word(tok.text)) or tok.lower_ in VAGUE or tok.lower_ == "dozen"):
             if tok.ent_type_ in SKIP_ENTS:
                 i += 1
                 continue
@@ -111,7 +115,8 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
     before = doc[max(0, start - 4) : start].text.lower()
     # Ranges: "between 10 and 15", "10 to 15", "10-15".
     nxt = doc[end : end + 2]
-    if len(nxt) == 2 and nxt[0].lower_ in ("to", "and", "-", "or") and nxt[1].like_num and is_number_word(nxt[1].text):
+    joiners = ("to", "-", "and") if before.endswith("between") else ("to", "-")
+    if len(nxt) == 2 and nxt[0].lower_ in joiners and nxt[1].like_num and is_number_word(nxt[1].text):
         second = parse_number([nxt[1].text])
         if second is not None and second > value:
             high, span_end = second, end + 2
@@ -246,6 +251,8 @@ def _read_count(doc: Doc, start: int, end: int, sents: dict[int, int]) -> CountM
         return None
     if vague and anchor.i == doc[start].i:
         return None  # "many were killed" with nothing counted: too loose to be a figure
+    if vague and doc[start:end + 2].text.lower().endswith("of the"):
+        return None  # "several of the wounded": a part of a figure already given, not a new one
     counted = anchor if anchor.i >= end or anchor.i < start else None
     victims = _noun_phrase(counted) if counted is not None and counted.lemma_.lower() not in KIND_NOUNS else None
     tokens = [span_start, span_end - 1]

@@ -90,6 +90,9 @@ class EventsComponent(Component):
             if best_place and best_place.precision != "country":
                 last_place = best_place
             date = next((d for d in dates if d.sent == i and d.date_start), None)
+            if date is None:
+                # A story's later sentences continue the incident its lede dated ("on Monday ... The monitor said").
+                date = next((d for d in reversed(dates) if i - 3 <= d.sent < i and d.date_start and not d.aggregate), None)
             aggregate = any(d.aggregate for d in dates if d.sent == i)
             sources = sent_counts[0].sources if sent_counts else []
             stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
@@ -125,7 +128,8 @@ class EventsComponent(Component):
             m = CIVILIAN_WORDS.search(victims)
             if m and civil:
                 actor2 = ActorMention(0, 0, m.group(0), civil, 0)
-        actor1 = next((m for m in pool if actor2 is None or m.name != actor2.name), None)
+        # Civilians are acted upon; they are never the actor that carries out violence.
+        actor1 = next((m for m in pool if (actor2 is None or m.name != actor2.name) and self.inter.get(m.name) != 7), None)
         out: list[tuple[str, ActorMention]] = []
         if actor1:
             out.append(("actor1", actor1))
