@@ -89,6 +89,8 @@ def resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str | 
             days = 1
         elif unit.startswith("48"):
             days = 2
+        elif unit.startswith("hour"):
+            days = max(1, round(n / 24))
         else:
             per = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}[unit.rstrip("s")]
             days = max(n * per, 1)

@@ -1,0 +1,43 @@
+import pytest
+
+
+def sources(result):
+    return [(s.name, s.kind) for e in result.events for s in e.claimed_by[:1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("At least 22 people were killed, the Syrian Observatory for Human Rights said.",
+         "Syrian Observatory for Human Rights", "monitor"),
+        ("According to the Russian Coordination Center in Syria, 120 militants were killed.",
+         "Russian Coordination Center in Syria", "military"),
+        ("Syrian sources say around 2,000 terrorists have been killed.", "Syrian sources", "unnamed"),
+        ("Twelve civilians were killed in the raid, activists said.", "activists", "unnamed"),
+    ],
+)
+def test_named_and_unnamed_sources(read, text: str, name: str, kind: str) -> None:
+    assert sources(read(text)) == [(name, kind)]
+
+
+def test_unattributed_figure_is_claimed_by_the_outlet(read) -> None:
+    result = read("The operations led to the deaths of 300 terrorists.", outlet="PressTV")
+    assert sources(result) == [("PressTV", "outlet")]
+
+
+def test_pronoun_resolves_to_the_source_named_before(read) -> None:
+    text = ("The Syrian Observatory for Human Rights reported heavy fighting near Hama. "
+            "It said 15 soldiers were killed.")
+    assert ("Syrian Observatory for Human Rights", "monitor") in sources(read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The army denied that 31 civilians were killed.", "denied"),
+        ("Reportedly, 14 fighters were killed in the clashes.", "hedged"),
+        ("At least 14 fighters were killed in the clashes, the monitor said.", "asserted"),
+    ],
+)
+def test_stance(read, text: str, stance: str) -> None:
+    assert [e.stance for e in read(text).events if e.counts] == [stance]

@@ -1,0 +1,57 @@
+import pytest
+
+from tests.nlp.conftest import figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 27 people were killed in the raids.", ("killed", 27, None, False, None)),
+        ("The strike killed as many as 120 fighters.", ("killed", None, 120, False, None)),
+        ("Around 2,000 militants have been killed.", ("killed", 2000, 2000, True, None)),
+        ("The army killed between 10 and 15 gunmen.", ("killed", 10, 15, False, None)),
+        ("Dozens of soldiers were killed in the attack.", ("killed", None, None, False, "dozens")),
+        ("Four children were wounded in the shelling.", ("injured", 4, 4, False, None)),
+        ("Rebels captured 14 soldiers near the town.", ("captured", 14, 14, False, None)),
+        ("More than 5,000 families have been displaced.", ("displaced", 5000, None, False, None)),
+        ("The army destroyed 25 drones.", ("destroyed", 25, 25, False, None)),
+        ("The operations led to the deaths of 300 terrorists.", ("killed", 300, 300, False, None)),
+        ("The bombing left 12 people dead.", ("killed", 12, 12, False, None)),
+    ],
+)
+def test_figure_kinds_and_bounds(read, text: str, expected: tuple) -> None:
+    assert expected in figures(read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army advanced 20 kilometers north of the city in 2015.",
+        "Brigade 93 moved into the area with 300 vehicles.",
+        "More than 5,000 people were evacuated from the district.",
+        "The boy, 12, said he saw the planes.",
+        "Warplanes carried out 40 air strikes on Monday.",
+    ],
+)
+def test_numbers_that_are_not_casualties(read, text: str) -> None:
+    assert figures(read(text)) == []
+
+
+def test_coordinated_figures(read) -> None:
+    got = figures(read("The blast killed six people and wounded 32 others."))
+    assert ("killed", 6, 6, False, None) in got
+    assert ("injured", 32, 32, False, None) in got
+
+
+def test_victims_are_the_counted_noun(read) -> None:
+    result = read("Syrian troops killed 40 foreign fighters near Hama.")
+    (count,) = [c for e in result.events for c in e.counts]
+    assert count.victims == "foreign fighters"
+
+
+def test_spans_index_the_text(read) -> None:
+    text = "Activists said at least 16 civilians were killed and dozens were wounded in Kafr Nabudah."
+    result = read(text)
+    for event in result.events:
+        for c in event.counts:
+            assert text[c.span[0]:c.span[1]] == c.text

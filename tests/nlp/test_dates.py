@@ -1,0 +1,38 @@
+from datetime import date
+
+import pytest
+
+from claimscope.nlp.dates import find_dates
+
+PUBLISHED = date(2024, 12, 5)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "aggregate"),
+    [
+        ("killed on Wednesday", "2024-12-04", "2024-12-04", False),
+        ("killed on Thursday", "2024-12-05", "2024-12-05", False),
+        ("killed last Thursday", "2024-11-28", "2024-11-28", False),
+        ("killed on Monday night", "2024-12-02", "2024-12-02", False),
+        ("killed yesterday", "2024-12-04", "2024-12-04", False),
+        ("killed over the past week", "2024-11-28", "2024-12-05", False),
+        ("killed in the past 48 hours", "2024-12-03", "2024-12-05", False),
+        ("earlier this week", "2024-12-02", "2024-12-05", False),
+        ("killed since 2011", "2011-01-01", "2024-12-05", True),
+        ("since the start of the conflict", "2011-03-15", "2024-12-05", True),
+        ("on 3 August 2015", "2015-08-03", "2015-08-03", False),
+        ("on August 3, 2015", "2015-08-03", "2015-08-03", False),
+        ("on 30 November", "2024-11-30", "2024-11-30", False),
+        ("on December 20", "2023-12-20", "2023-12-20", False),  # a future day without a year is last year's
+    ],
+)
+def test_dates_resolve_against_publication(text: str, start: str, end: str, aggregate: bool) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert len(found) == 1
+    _, _, _, s, e, agg = found[0]
+    assert (s, e, agg) == (start, end, aggregate)
+
+
+def test_relative_date_without_publication_date_is_unresolved() -> None:
+    (_, _, text, s, e, _), = find_dates("killed on Wednesday", None)
+    assert text == "on Wednesday" and s is None and e is None
