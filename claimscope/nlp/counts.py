@@ -56,7 +56,7 @@ class CountsComponent(Component):
         for start, end in _number_phrases(doc):
             if start in used:
                 continue
-            mention = _read_count(doc, start, end, sents)
+            mention = _read_count(doc, start, end, sents, mentions[-1] if mentions else None)
             if mention:
                 mentions.append(mention)
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -232,7 +232,36 @@ def _fallback_kind(doc: Doc, sent: Span, num_end: int) -> tuple[str | None, Toke
     return None, None
 
 
-def _read_count(doc: Doc, start: int, end: int, sents: dict[int, int]) -> CountMention | None:
+INCLUDING = {"including", "include", "includes", "included", "among"}
+
+
+def _nested_kind(anchor: Token, previous: CountMention | None, sent_no: int) -> tuple[str | None, Token | None]:
+    """A subset of the figure before it: "22 killed, including five children" -> killed."""
+    if previous is None or previous.sent != sent_no:
+        return None, None
+    head = anchor.head
+    if anchor.dep_ in ("pobj", "dobj", "appos", "conj") and (head.lower_ in INCLUDING or head.lemma_ in INCLUDING):
+        return previous.kind, None
+    if anchor.dep_ == "conj" and previous.victims is not None:
+        return previous.kind, None
+    return None, None
+
+
+def _merged_kind(trigger: Token | None, kind: str | None) -> str | None:
+    """"killed or wounded" counts casualties, not deaths."""
+    if trigger is None or kind not in ("killed", "injured"):
+        return kind
+    linked = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    kinds = {KIND_VERBS.get(t.lemma_.lower()) or KIND_ADJ.get(t.lower_) for t in linked}
+    has_or = any(c.lower_ == "or" for c in trigger.children) or any(c.lower_ == "or" for c in trigger.head.children)
+    if has_or and ({"killed", "injured"} - {kind}) & kinds:
+        return "casualties"
+    return kind
+
+
+def _read_count(
+    doc: Doc, start: int, end: int, sents: dict[int, int], previous: CountMention | None = None
+) -> CountMention | None:
     amount = _amount(doc, start, end)
     if amount is None:
         return None
@@ -246,11 +275,14 @@ def _read_count(doc: Doc, start: int, end: int, sents: dict[int, int]) -> CountM
         # "killed dozens of soldiers": the verb governs the amount, not the noun after "of".
         kind, trigger = _kind(anchor.head.head, start, start)
     if kind is None:
+        kind, trigger = _nested_kind(anchor, previous, sents.get(start, 0))
+    if kind is None:
         kind, trigger = _fallback_kind(doc, sent, max(end, anchor.i + 1))
     if kind is None:
         return None
-    if vague and anchor.i == doc[start].i:
-        return None  # "many were killed" with nothing counted: too loose to be a figure
+    kind = _merged_kind(trigger, kind)
+    if vague and anchor.i == doc[start].i and not (trigger is not None and anchor.head.i == trigger.i):
+        return None  # "many were killed" with nothing counted is too loose; "wounded dozens" is a figure
     if vague and doc[start:end + 2].text.lower().endswith("of the"):
         return None  # "several of the wounded": a part of a figure already given, not a new one
     counted = anchor if anchor.i >= end or anchor.i < start else None

@@ -112,9 +112,25 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, str, s
     return sorted(found)
 
 
+_DATELINE_CHARS = 40
+
+
+def dateline(text: str) -> date | None:
+    """A full date opening the text ("Wed 05 Apr 2017 ...", "3 August 2015 ..."): the day the story was filed."""
+    for kind in ("dmy", "mdy"):
+        m = dict(PATTERNS)[kind].search(text[:_DATELINE_CHARS])
+        if m and m.group("year"):
+            start, _, _ = resolve(kind, m, None)
+            if start:
+                return date.fromisoformat(start)
+    return None
+
+
 class DatesComponent(Component):
     def process(self, doc: Doc) -> None:
         published = date.fromisoformat(doc._.cs_published) if doc._.cs_published else None
+        # A reader resolves "on Monday" against the story's own dateline when it has one.
+        published = dateline(doc.text) or published
         mentions = []
         sent_starts = [s.start_char for s in doc.sents]
         for start, end, text, d_start, d_end, aggregate in find_dates(doc.text, published):

@@ -71,6 +71,7 @@ class EventsComponent(Component):
         sents = list(doc.sents)
         main_cc = _main_country(places)
         dominant_place = _dominant_place(places, main_cc)
+        main_country = next((p for p in places if p.precision == "country" and p.record["cc"] == main_cc), None)
         dominant_armed = self._dominant_armed(actors)
         doc_type = Counter(t for t in (event_type(s.text) for s in sents) if t[0]).most_common(1)
         events: list[EventMention] = []
@@ -86,14 +87,22 @@ class EventsComponent(Component):
                 continue
             if etype is None and sent_counts and doc_type:
                 etype, sub = doc_type[0][0]
-            place = best_place or last_place or dominant_place
+            aggregate = any(d.aggregate for d in dates if d.sent == i) or _is_war_toll(sent.text, sent_counts)
+            if best_place is not None and best_place.precision == "country" and not aggregate:
+                # "killed in Syria" after the lede named the town: the town is the better reading.
+                nearer = last_place or dominant_place
+                if nearer is not None and nearer.record["cc"] == best_place.record["cc"]:
+                    best_place = nearer
+            if aggregate and main_country is not None:
+                place = main_country
+            else:
+                place = best_place or last_place or dominant_place
             if best_place and best_place.precision != "country":
                 last_place = best_place
             date = next((d for d in dates if d.sent == i and d.date_start), None)
             if date is None:
                 # A story's later sentences continue the incident its lede dated ("on Monday ... The monitor said").
                 date = next((d for d in reversed(dates) if i - 3 <= d.sent < i and d.date_start and not d.aggregate), None)
-            aggregate = any(d.aggregate for d in dates if d.sent == i)
             sources = sent_counts[0].sources if sent_counts else []
             stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
             events.append(EventMention(
@@ -102,7 +111,7 @@ class EventsComponent(Component):
                 actors=self._actors(sent_counts, [a for a in actors if a.sent == i], framing, sent, dominant_armed),
                 sources=sources, stance=stance, aggregate=aggregate,
             ))
-        doc._.cs_events = events
+        doc._.cs_events = _drop_headline_repeats(events)
 
     def _dominant_armed(self, actors: list[ActorMention]) -> str | None:
         armed = Counter(a.name for a in actors if self.inter.get(a.name) in (2, 3, 4))
@@ -136,6 +145,30 @@ class EventsComponent(Component):
         if actor2:
             out.append(("actor2", actor2))
         return out
+
+
+WAR_WORDS = re.compile(r"\b(war|conflict|civil war|crisis|uprising|revolution|since 2011|since the start)\b", re.I)
+HEADLINE_CHARS = 250
+
+
+def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
+    """A toll of the whole war ("the war has killed more than 220,000 people") is cumulative."""
+    big = any((c.low or c.high or 0) >= 10000 or c.vague in ("hundreds of thousands", "millions") for c in counts)
+    return big and bool(WAR_WORDS.search(sentence))
+
+
+def _drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
+    """A figure in the headline that the body repeats is one claim: keep the body's (better sourced) one."""
+    body = [(c.kind, v) for e in events if e.start >= HEADLINE_CHARS for c in e.counts for v in (c.low, c.high) if v]
+    out = []
+    for e in events:
+        if e.start < HEADLINE_CHARS and e.counts:
+            kept = [c for c in e.counts if not any((c.kind, v) in body for v in (c.low, c.high) if v)]
+            if not kept:
+                continue
+            e.counts = kept
+        out.append(e)
+    return out
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
