@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.nlp.base import Component, sent_index
 from claimscope.nlp.mentions import CountMention
-from claimscope.nlp.numbers import VAGUE, is_number_word, parse_number
+from claimscope.nlp.numbers import SCALES, VAGUE, is_number_word, parse_number
 
 KIND_VERBS = {
     "kill": "killed", "die": "killed", "perish": "killed", "massacre": "killed", "execute": "killed",
@@ -44,7 +44,13 @@ NOT_COUNTED = {
 LOW_WORDS = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
 HIGH_WORDS = ("up to", "as many as", "nearly", "almost", "less than", "fewer than", "no more than", "under", "as much as")
 APPROX_WORDS = ("around", "about", "some", "roughly", "approximately", "an estimated", "estimated", "close to", "nearly")
-SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+# DATE is not here: the small model tags "24 Oct 2014 Ten children" as one date; months are checked instead.
+SKIP_ENTS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+          "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+ONE_NOUNS = {"child", "woman", "man", "boy", "girl", "soldier", "civilian", "fighter", "person", "officer", "baby",
+             "policeman", "journalist", "militant", "rebel", "doctor", "member", "commander", "tank", "drone", "vehicle",
+             "aircraft", "helicopter", "jet", "warplane"}
 MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a number of", "a few")
 
 
@@ -78,15 +84,23 @@ def _number_phrases(doc: Doc) -> list[tuple[int, int]]:
             out.append((i, i + n))
             i += n
             continue
-        # "as many as 120" is a bound, not the vague amount "many".
+        # "as many as 120" is a bound, not the vague amount "many"; nor is "some" in "some 300".
         bound = tok.lower_ in ("many", "much") and i > 0 and lower[i - 1] == "as"
+        bound = bound or (tok.lower_ in VAGUE and i + 1 < len(doc) and doc[i + 1].like_num)
+        if tok.lower_ in ("a", "an") and tok.dep_ == "det" and tok.head.lemma_.lower() in ONE_NOUNS and tok.head.i == i + 1:
+            out.append((i, i + 1))  # "a child was killed" is a figure of one
+            i += 1
+            continue
         if not bound and ((tok.like_num and is_number_word(tok.text)) or tok.lower_ in VAGUE or tok.lower_ == "dozen"):
             if tok.ent_type_ in SKIP_ENTS:
                 i += 1
                 continue
             j = i + 1
+            # "two hundred", "1.5 million", "twenty - five"; but "2014 Ten" is a year then a number.
             while j < len(doc) and (
-                (doc[j].like_num and is_number_word(doc[j].text)) or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].like_num)
+                (doc[j].like_num and is_number_word(doc[j].text) and not doc[j].text[0].isdigit()
+                 and (doc[j].lower_ in SCALES or not doc[j - 1].text[0].isdigit()))
+                or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].like_num)
             ):
                 j += 1
             out.append((i, j))
@@ -100,6 +114,12 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
     """(low, high, approx, vague, estimate, span_start, span_end) for the number at [start, end)."""
     words = [t.text for t in doc[start:end]]
     phrase = " ".join(w.lower() for w in words)
+    if phrase in ("a", "an"):
+        return 1, 1, False, None, None, start, end
+    neighbours = {doc[k].lower_.rstrip(".") for k in (start - 1, end) if 0 <= k < len(doc)}
+    if neighbours & MONTHS or (start >= 2 and doc[start - 2 : start].text.lower() == "of a"):
+        return None  # "24 Oct", "a quarter of a million"
+
     if phrase in VAGUE or phrase == "dozen":
         if phrase == "dozen":  # "a dozen" is twelve
             return 12, 12, True, None, None, start - (1 if start and doc[start - 1].lower_ == "a" else 0), end
@@ -139,6 +159,8 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
                     break
     if before.endswith("between"):
         span_start = start - 1
+    if end < len(doc) and doc[end].text == "+":  # "35+ dead"
+        high, span_end = None, end + 1
     return low, high, approx, None, None, max(0, span_start), span_end
 
 
@@ -192,6 +214,8 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
             verb = anchor.head.head if anchor.head.dep_ in ("dobj", "nsubjpass", "nsubj") else anchor.head
         if anchor.dep_ == "pobj" and head.dep_ == "agent":
             verb = None  # "killed by 300 fighters": the number is the killer
+        elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "at"):
+            verb = head.head  # "the toll has risen to 39", "put the toll at 70"
         if verb is not None:
             k = KIND_VERBS.get(verb.lemma_.lower())
             if k and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -206,6 +230,13 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
                 for child in verb.children:
                     if child.lemma_.lower() in KIND_VERBS and KIND_VERBS[child.lemma_.lower()]:
                         return KIND_VERBS[child.lemma_.lower()], child
+            # "the number of people killed has risen to 39": the subject says what is counted
+            if verb.lemma_.lower() in TOLL_VERBS:
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                for tok in subj.subtree if subj is not None else []:
+                    k = KIND_NOUNS.get(tok.lemma_.lower()) or KIND_VERBS.get(tok.lemma_.lower())
+                    if k:
+                        return k, tok
             # "a toll of 70", "the toll rose to 35", "put the toll at 70"
             for tok in [verb, *verb.children, verb.head]:
                 if tok.lemma_.lower() == "toll":
@@ -232,6 +263,7 @@ def _fallback_kind(doc: Doc, sent: Span, num_end: int) -> tuple[str | None, Toke
     return None, None
 
 
+TOLL_VERBS = {"rise", "climb", "reach", "jump", "increase", "stand", "hit", "mount", "soar", "be"}
 INCLUDING = {"including", "include", "includes", "included", "among"}
 
 
@@ -274,6 +306,10 @@ def _read_count(
     if kind is None and anchor.dep_ == "pobj" and anchor.head.head.i in range(start, end):
         # "killed dozens of soldiers": the verb governs the amount, not the noun after "of".
         kind, trigger = _kind(anchor.head.head, start, start)
+    if kind is None and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].i != anchor.i:
+        # Unpunctuated text misattaches numbers ("24 Oct 2014 Ten children ..."): try the noun right after it.
+        anchor = doc[end]
+        kind, trigger = _kind(anchor, start, end)
     if kind is None:
         kind, trigger = _nested_kind(anchor, previous, sents.get(start, 0))
     if kind is None:
