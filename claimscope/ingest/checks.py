@@ -64,11 +64,18 @@ def check_text(text: str, *, max_chars: int = MAX_CHARS, check_language: bool = 
     return text
 
 
+ENGLISH_MARGIN = 20.0  # log-score gap within which English still wins: noisy English reads as Pidgin ("pcm")
+
+
 def detect_language(text: str) -> str:
     import py3langid
 
-    lang, _score = py3langid.classify(text)
-    return str(lang)
+    ranked = py3langid.rank(text)
+    top, top_score = ranked[0]
+    en_score = next((score for lang, score in ranked if lang == "en"), None)
+    if top != "en" and en_score is not None and top_score - en_score < ENGLISH_MARGIN:
+        return "en"
+    return str(top)
 
 
 def stable_id(text: str) -> str:

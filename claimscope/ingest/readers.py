@@ -35,12 +35,13 @@ def read_inputs(
     encoding: str | None = None,
     max_chars: int = MAX_CHARS,
     check_language: bool = True,
+    dedup: bool = True,
 ) -> Iterator[Item]:
     """Every article in ``paths`` (files or directories), deduplicated by content within the run."""
     seen: dict[str, str] = {}
     for path in paths:
         for item in _read_path(Path(path), encoding=encoding, max_chars=max_chars, check_language=check_language):
-            yield _dedup(item, seen)
+            yield _dedup(item, seen) if dedup else item
 
 
 def read_stdin(*, encoding: str | None = None, max_chars: int = MAX_CHARS, check_language: bool = True) -> Iterator[Item]:

@@ -128,6 +128,8 @@ class AttributionComponent(Component):
                         chain.append(self._name(phrase, known, last))
                         chain.append(self._name(_phrase(dobj), known, last))
                         continue
+            if phrase is not None and not _can_be_source(phrase):
+                phrase = None
             if phrase is not None:
                 source = self._name(phrase, known, last)
                 if source is not None and source not in chain:
@@ -152,6 +154,15 @@ class AttributionComponent(Component):
             if phrase.root.ent_type_ in ("ORG", "NORP") and head.isupper():
                 kind = "other"
         return {"name": text, "kind": kind, "text": phrase.text}
+
+
+# Subjects of "claim"/"put"/"record" that are events, not sources: "the war has claimed 300 lives".
+NOT_SOURCES = {"war", "fighting", "attack", "strike", "clash", "toll", "battle", "conflict", "bombing", "raid",
+               "explosion", "blast", "violence", "shelling", "offensive", "operation", "crisis", "number", "figure"}
+
+
+def _can_be_source(phrase: Span) -> bool:
+    return not any(t.like_num for t in phrase) and phrase.root.lemma_.lower() not in NOT_SOURCES
 
 
 def _phrase(tok: Token) -> Span:
