@@ -267,7 +267,13 @@ def claims(fmt: str, **opts: Any) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 def sources(db: str | None, fmt: str) -> None:
-    """List cited sources: how many figures each claims, through how many outlets."""
+    """List cited sources: how many figures each claims, through how many outlets.
+
+    \b
+    Examples:
+      claimscope sources
+      claimscope sources --db team.db --format json
+    """
     store = _open(db)
     rows = store.sources()
     store.close()

@@ -5,10 +5,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimscope.eval.gold import GoldArticle, load_gold
 from claimscope.model import ArticleResult
+
+if TYPE_CHECKING:
+    from claimscope.pipeline import Extractor
 
 PLACE_KM = 50.0
 
@@ -67,6 +71,11 @@ class Report:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def scores(self) -> dict[str, float | None]:
+        """The numbers the quality gate pins: figure F1 and each field's accuracy."""
+        return {"figures_f1": round(self.f1, 3), **{k: None if t.value is None else round(t.value, 3)
+                                                  for k, t in self.fields.items()}}
+
     def summary(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
@@ -89,11 +98,11 @@ class Report:
         return "\n".join(lines)
 
 
-def evaluate_file(path: str, split: str | None = None) -> Report:
+def evaluate_file(path: str | Path, split: str | None = None, extractor: Extractor | None = None) -> Report:
     from claimscope.pipeline import Extractor
 
     gold = load_gold(path, split)
-    results = list(Extractor().extract([g.article for g in gold]))
+    results = list((extractor or Extractor()).extract([g.article for g in gold]))
     return score(gold, results)
 
 
