@@ -27,6 +27,8 @@ FAKES_COLUMNS = {
 }
 
 Item = Article | Rejection
+Located = tuple[str, Item]  # where an item came from ("path", "path:line", "<stdin>") and the item
+MIN_WORDS = 12  # fewer words than a sentence or two is navigation or a caption, not an article
 
 
 def read_inputs(
@@ -40,8 +42,8 @@ def read_inputs(
     """Every article in ``paths`` (files or directories), deduplicated by content within the run."""
     seen: dict[str, str] = {}
     for path in paths:
-        for item in _read_path(Path(path), encoding=encoding, max_chars=max_chars, check_language=check_language):
-            yield _dedup(item, seen) if dedup else item
+        for origin, item in _read_path(Path(path), encoding=encoding, max_chars=max_chars, check_language=check_language):
+            yield _dedup(origin, item, seen) if dedup else item
 
 
 def read_stdin(*, encoding: str | None = None, max_chars: int = MAX_CHARS, check_language: bool = True) -> Iterator[Item]:
@@ -49,44 +51,46 @@ def read_stdin(*, encoding: str | None = None, max_chars: int = MAX_CHARS, check
     yield _from_bytes_txt(data, "<stdin>", encoding, max_chars, check_language)
 
 
-def _dedup(item: Item, seen: dict[str, str]) -> Item:
+def _dedup(origin: str, item: Item, seen: dict[str, str]) -> Item:
+    """The second copy of a text is refused, naming the input it came from and the first copy's."""
     if isinstance(item, Rejection):
         return item
     key = stable_id(item.text)
     if key in seen:
-        return Rejection(item.id, f"duplicate of article {seen[key]}")
-    seen[key] = item.id
+        return Rejection(origin, f"duplicate of article {seen[key]}")
+    seen[key] = f"{item.id} ({origin})"
     return item
 
 
-def _read_path(path: Path, **opts: Any) -> Iterator[Item]:
+def _read_path(path: Path, **opts: Any) -> Iterator[Located]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
         if not files:
-            yield Rejection(str(path), f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in directory")
+            yield str(path), Rejection(str(path), f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in directory")
         for f in files:
             yield from _read_file(f, **opts)
     elif path.exists():
         yield from _read_file(path, **opts)
     else:
-        yield Rejection(str(path), "no such file or directory")
+        yield str(path), Rejection(str(path), "no such file or directory")
 
 
-def _read_file(path: Path, *, encoding: str | None, max_chars: int, check_language: bool) -> Iterator[Item]:
+def _read_file(path: Path, *, encoding: str | None, max_chars: int, check_language: bool) -> Iterator[Located]:
     suffix = path.suffix.lower()
+    origin = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
+        yield origin, Rejection(origin, f"cannot read file: {exc.strerror or exc}")
         return
     if suffix == ".jsonl":
         yield from _records(_jsonl_records(data, path, encoding), max_chars, check_language)
     elif suffix == ".csv":
         yield from _records(_csv_records(data, path, encoding), max_chars, check_language)
     elif suffix in (".html", ".htm"):
-        yield _guard(str(path), lambda: _html_article(data, path, encoding, max_chars, check_language))
+        yield origin, _guard(origin, lambda: _html_article(data, path, encoding, max_chars, check_language))
     else:
-        yield _from_bytes_txt(data, str(path), encoding, max_chars, check_language)
+        yield origin, _from_bytes_txt(data, origin, encoding, max_chars, check_language)
 
 
 def _guard(origin: str, make: Any) -> Item:
@@ -120,10 +124,14 @@ def _html_article(data: bytes, path: Path, encoding: str | None, max_chars: int,
     html = decode(data, encoding)
     if "<" not in html:
         raise InputRejected("not HTML: no markup found")
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    # No extensive date search: it takes "Copyright 2024" in a footer for the publication date.
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = clean_text(doc.text or "") if doc is not None else ""
-    if not text:
-        raise InputRejected("no article text found in the HTML page")
+    if len(text.split()) < MIN_WORDS:
+        raise InputRejected("no article text found in the HTML page" + (f" (only {text!r})" if text else ""))
     title = doc.title or None
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
@@ -177,12 +185,12 @@ def _csv_records(data: bytes, path: Path, encoding: str | None) -> Iterator[tupl
 
 def _records(
     records: Iterator[tuple[str, dict[str, Any] | str]], max_chars: int, check_language: bool
-) -> Iterator[Item]:
+) -> Iterator[Located]:
     for origin, record in records:
         if isinstance(record, str):
-            yield Rejection(origin, record)
+            yield origin, Rejection(origin, record)
         else:
-            yield _guard(origin, lambda r=record: article_from_record(r, max_chars, check_language))
+            yield origin, _guard(origin, lambda r=record: article_from_record(r, max_chars, check_language))
 
 
 def article_from_record(record: dict[str, Any], max_chars: int = MAX_CHARS, check_language: bool = True) -> Article:

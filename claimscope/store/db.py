@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, event, insert, select
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimscope.errors import StoreError
@@ -31,7 +31,8 @@ def open_store(url: str | None = None) -> Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         metadata.create_all(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, ValueError, ImportError) as exc:
+        # ValueError: a malformed URL (port not a number); ImportError: the database's driver is not installed.
         raise StoreError(f"cannot open the store {db_url(url)}: {exc.__class__.__name__}: {exc}") from exc
     return Store(engine)
 
@@ -142,7 +143,7 @@ class Store:
         q = (
             select(events, articles.c.outlet, articles.c.published)
             .join(articles, articles.c.id == events.c.article_id)
-            .where(and_(*_conditions(f, events.c.source)))
+            .where(*_conditions(f, events.c.source))
             .order_by(events.c.date_start.desc(), events.c.id)
         )
         if f.kind:
@@ -160,7 +161,7 @@ class Store:
             )
             .join(events, events.c.id == claims.c.event_id)
             .join(articles, articles.c.id == claims.c.article_id)
-            .where(and_(*_conditions(f, claims.c.source)))
+            .where(*_conditions(f, claims.c.source))
             .order_by(events.c.date_start.desc(), claims.c.id)
         )
         if f.kind:

@@ -331,12 +331,6 @@ def test_bad_db_is_a_clean_error(cli, tmp_path, not_a_database, command, make_ur
     assert "Traceback" not in result.stderr + result.stdout
 
 
-@pytest.mark.xfail(
-    reason="BUG: open_store catches only SQLAlchemyError; a URL whose port is not a number raises ValueError, "
-    "and a server URL whose DB driver is not installed raises ModuleNotFoundError, so the CLI crashes "
-    "with a traceback instead of 'Error: cannot open the store ...'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "url",
     [
@@ -355,12 +349,6 @@ def test_db_url_errors_outside_sqlalchemy_are_clean_errors(cli, url):
     assert "cannot open the store" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="BUG (latent): Store.events/claims call and_(*conditions) with no conditions when no filter is "
-    "given; SQLAlchemy 2.1 deprecates that and says it will be disallowed, which would break plain "
-    "`claimscope events` / `claimscope claims`",
-    strict=True,
-)
 @pytest.mark.parametrize("query", ["events", "claims"])
 def test_unfiltered_queries_use_no_deprecated_sqlalchemy(store, query):
     with warnings.catch_warnings():
