@@ -58,16 +58,14 @@ def main() -> None:
 
 
 def _articles(paths: tuple[str, ...], opts: dict[str, Any]) -> Iterator[Article | Rejection]:
+    """Articles from PATHS (``-`` is standard input); the single-article overrides apply to one article only."""
+    from itertools import chain
+
     from claimscope.ingest import read_inputs, read_stdin
 
     common = {"encoding": opts["encoding"], "max_chars": opts["max_chars"], "check_language": not opts["any_language"]}
     if not paths:
         raise click.UsageError("give one or more PATHS, or - for standard input")
-    items: Iterable[Article | Rejection]
-    if paths == ("-",):
-        items = read_stdin(**common)
-    else:
-        items = read_inputs([p for p in paths if p != "-"], **common)
     overrides = {k: opts[k] for k in ("outlet", "published", "title") if opts.get(k)}
     if overrides.get("published"):
         from claimscope.ingest.readers import parse_date
@@ -76,11 +74,22 @@ def _articles(paths: tuple[str, ...], opts: dict[str, Any]) -> Iterator[Article 
             overrides["published"] = parse_date(overrides["published"])
         except InputRejected as exc:
             raise click.BadParameter(exc.reason, param_hint="--published") from exc
-    for item in items:
-        if isinstance(item, Article):
-            for k, v in overrides.items():
-                setattr(item, k, v)
-        yield item
+    items: Iterable[Article | Rejection] = chain(
+        read_stdin(**common) if "-" in paths else (),
+        read_inputs([p for p in paths if p != "-"], **common),
+    )
+    if not overrides:
+        yield from items
+        return
+    buffered = list(items)
+    good = [i for i in buffered if isinstance(i, Article)]
+    if len(good) == 1:
+        for k, v in overrides.items():
+            setattr(good[0], k, v)
+    elif good:
+        click.echo(f"note: {', '.join('--' + k for k in overrides)} ignored: they apply to a single article, "
+                   f"and the input holds {len(good)}", err=True)
+    yield from buffered
 
 
 def _report(rejection: Rejection) -> None:

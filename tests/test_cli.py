@@ -244,3 +244,25 @@ def test_extract_help_lists_examples_and_options():
     assert result.exit_code == 0
     for word in ("Examples:", "--format", "--outlet", "--published", "--title", "--encoding", "--max-chars"):
         assert word in result.stdout
+
+
+def test_overrides_apply_only_to_a_single_article(run, tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": IDLIB, "outlet": "Wire A"}) + "\n"
+        + json.dumps({"id": "b", "text": IDLIB.replace("12", "14"), "outlet": "Wire B"}) + "\n"
+    )
+    result = run("extract", str(path), "--outlet", "Override")
+    assert result.exit_code == 0, result.stderr
+    outlets = [json.loads(line)["article"]["outlet"] for line in result.stdout.splitlines()]
+    assert outlets == ["Wire A", "Wire B"]
+    assert "--outlet ignored" in result.stderr
+
+
+def test_stdin_dash_mixes_with_paths(run, tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(IDLIB.replace("12", "14"))
+    result = run("extract", "-", str(path), input=IDLIB)
+    assert result.exit_code == 0, result.stderr
+    lows = sorted(c["low"] for line in result.stdout.splitlines() for _, c in killed_counts(json.loads(line)))
+    assert lows == [12, 14]
