@@ -63,9 +63,10 @@ class PlacesComponent(Component):
                 chosen.append(span)
                 last_end = span.end
         countries = self._document_countries(chosen)
+        anchor = self._anchor_point(chosen)
         mentions: list[PlaceMention] = []
         for span in chosen:
-            mention = self._resolve(doc, span, countries, sents.get(span.start, 0))
+            mention = self._resolve(doc, span, countries, anchor, sents.get(span.start, 0))
             if mention:
                 mentions.append(mention)
         doc._.cs_places = mentions
@@ -79,7 +80,20 @@ class PlacesComponent(Component):
                 votes[next(iter(ccs))] += 1
         return votes
 
-    def _resolve(self, doc: Doc, span: Any, countries: Counter[str], sent: int) -> PlaceMention | None:
+    def _anchor_point(self, spans: list[Any]) -> tuple[float, float] | None:
+        """Mean position of the article's unambiguous towns: same-name villages are chosen near it."""
+        points = []
+        for span in spans:
+            cands = self.by_name.get(span.text, [])
+            if len(cands) == 1 and cands[0]["kind"] == "city" and cands[0].get("lat") is not None:
+                points.append((cands[0]["lat"], cands[0]["lon"]))
+        if not points:
+            return None
+        return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+    def _resolve(
+        self, doc: Doc, span: Any, countries: Counter[str], anchor: tuple[float, float] | None, sent: int
+    ) -> PlaceMention | None:
         candidates = self.by_name.get(span.text, [])
         if not candidates:
             return None
@@ -101,8 +115,11 @@ class PlacesComponent(Component):
 
         def score(p: dict[str, Any]) -> tuple[float, ...]:
             admin_match = p["kind"] in ("admin1", "region") if wants_admin else p["kind"] in ("city", "country")
+            # Degrees, not km: only the order matters, and within one region that is the same order.
+            near = -abs(p["lat"] - anchor[0]) - abs(p["lon"] - anchor[1]) if anchor and p.get("lat") is not None else 0.0
+            big = float(p.get("pop") or 0) >= 100_000  # a city everyone means beats a nearer hamlet of its name
             return (float(admin_match), float(countries.get(p["cc"], 0)), float(p["cc"] == "SY"),
-                    -_KIND_RANK.get(p["kind"], 9), float(p.get("pop") or 0))
+                    -_KIND_RANK.get(p["kind"], 9), float(big), near, float(p.get("pop") or 0))
 
         best = max(candidates, key=score)
         precision = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}[best["kind"]]

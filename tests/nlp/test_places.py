@@ -36,3 +36,19 @@ def test_alternate_spellings_resolve_to_one_place(read) -> None:
 def test_place_inside_a_source_name_is_not_where_it_happened(read) -> None:
     text = "Hospitals in Idlib are full. Strikes killed 120 terrorists, the Russian Coordination Center in Syria reported."
     assert place_of(read(text)).name == "Idlib"
+
+
+def test_same_name_villages_are_chosen_near_the_other_places(nlp) -> None:
+    """Two villages share a name; the one near the article's other towns wins."""
+    places = nlp.get_pipe("claimscope_places")
+    dup = [n for n, cands in places.by_name.items()
+           if len([c for c in cands if c["cc"] == "SY" and c["kind"] == "city" and c["pop"] < 100_000]) == 2]
+    assert dup, "the gazetteer has Syrian villages sharing a name"
+    name = dup[0]
+    a, b = sorted((c for c in places.by_name[name] if c["cc"] == "SY"), key=lambda c: c["lat"])
+    for target in (a, b):
+        town = next(c for n, cands in places.by_name.items() for c in cands
+                    if len(cands) == 1 and c["kind"] == "city" and c["admin1"] == target["admin1"] and c["pop"] > 20000)
+        doc = nlp(f"Fighting was reported in {town['names'][0]}. Later, shells hit {name}.")
+        chosen = next(p for p in doc._.cs_places if p.text.endswith(name))
+        assert chosen.record["id"] == target["id"]
