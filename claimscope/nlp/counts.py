@@ -23,7 +23,7 @@ KIND_VERBS = {
     "capture": "captured", "arrest": "captured", "abduct": "captured", "kidnap": "captured",
     "detain": "captured", "seize": "captured",
     "displace": "displaced", "flee": "displaced", "uproot": "displaced",
-    "destroy": "destroyed", "down": "destroyed", "shoot": None,
+    "destroy": "destroyed", "down": "destroyed", "shoot": None, "lose": "killed",
 }
 KIND_NOUNS = {
     "death": "killed", "dead": "killed", "fatality": "killed", "killing": "killed", "body": "killed",
@@ -51,7 +51,12 @@ MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
 ONE_NOUNS = {"child", "woman", "man", "boy", "girl", "soldier", "civilian", "fighter", "person", "officer", "baby",
              "policeman", "journalist", "militant", "rebel", "doctor", "member", "commander", "tank", "drone", "vehicle",
              "aircraft", "helicopter", "jet", "warplane"}
-MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a number of", "a few")
+MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a number of", "a few", "several hundred",
+                   "several thousand", "a few hundred", "a few thousand", "several dozen", "a few dozen")
+# Things a figure of people cannot count: "tens of rocket shells killing ..." counts shells, not victims.
+OBJECT_NOUNS = {"shell", "rocket", "missile", "bomb", "mortar", "round", "projectile", "barrel", "mine", "car",
+                "bullet", "grenade", "munition", "weapon", "gun", "truck", "vehicle", "tank", "drone", "plane",
+                "building", "house", "home", "shop", "school", "hospital", "headquarters", "position", "post"}
 
 
 class CountsComponent(Component):
@@ -87,7 +92,7 @@ def _number_phrases(doc: Doc) -> list[tuple[int, int]]:
         # "as many as 120" is a bound, not the vague amount "many"; nor is "some" in "some 300".
         bound = tok.lower_ in ("many", "much") and i > 0 and lower[i - 1] == "as"
         bound = bound or (tok.lower_ in VAGUE and i + 1 < len(doc) and doc[i + 1].like_num)
-        if tok.lower_ in ("a", "an") and tok.dep_ == "det" and tok.head.lemma_.lower() in ONE_NOUNS and tok.head.i == i + 1:
+        if tok.lower_ in ("a", "an") and tok.dep_ == "det" and tok.head.lemma_.lower() in ONE_NOUNS and 0 < tok.head.i - i <= 4:
             out.append((i, i + 1))  # "a child was killed" is a figure of one
             i += 1
             continue
@@ -218,8 +223,18 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
             verb = head.head  # "the toll has risen to 39", "put the toll at 70"
         if verb is not None:
             k = KIND_VERBS.get(verb.lemma_.lower())
+            if verb.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+                k = "destroyed"  # "shot down a drone"
             if k and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 return k, verb
+            for child in verb.children:
+                # "the dead were two women" / "thousands are believed to have been killed"
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i and verb.lemma_ == "be":
+                    k = KIND_NOUNS.get(child.lemma_.lower()) or KIND_NOUNS.get(child.lower_)
+                    if k:
+                        return k, child
+                if child.dep_ == "xcomp" and KIND_VERBS.get(child.lemma_.lower()):
+                    return KIND_VERBS[child.lemma_.lower()], child
             # "leaving 27 people dead", "27 people are dead"
             for child in verb.children:
                 if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl", "attr") and child.lower_ in KIND_ADJ:
@@ -284,9 +299,11 @@ def _merged_kind(trigger: Token | None, kind: str | None) -> str | None:
     if trigger is None or kind not in ("killed", "injured"):
         return kind
     linked = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    # Only when the other verb has no figure of its own: "killed six and injured 32" are two figures.
+    linked = [t for t in linked if not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") for c in t.children)]
     kinds = {KIND_VERBS.get(t.lemma_.lower()) or KIND_ADJ.get(t.lower_) for t in linked}
-    has_or = any(c.lower_ == "or" for c in trigger.children) or any(c.lower_ == "or" for c in trigger.head.children)
-    if has_or and ({"killed", "injured"} - {kind}) & kinds:
+    # "killed or wounded" and "killed and injured" both say one number for dead and wounded together.
+    if ({"killed", "injured"} - {kind}) & kinds:
         return "casualties"
     return kind
 
@@ -317,7 +334,10 @@ def _read_count(
     if kind is None:
         return None
     kind = _merged_kind(trigger, kind)
-    if vague and anchor.i == doc[start].i and not (trigger is not None and anchor.head.i == trigger.i):
+    if kind != "destroyed" and anchor.lemma_.lower() in OBJECT_NOUNS:
+        return None
+    linked = trigger is not None and (anchor.head.i == trigger.i or trigger.head.i == anchor.i)
+    if vague and anchor.i == doc[start].i and not linked:
         return None  # "many were killed" with nothing counted is too loose; "wounded dozens" is a figure
     if vague and doc[start:end + 2].text.lower().endswith("of the"):
         return None  # "several of the wounded": a part of a figure already given, not a new one
