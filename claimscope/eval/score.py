@@ -124,7 +124,19 @@ def flatten(result: ArticleResult) -> list[Predicted]:
     return out
 
 
-def score(gold: list[GoldArticle], results: list[ArticleResult]) -> Report:
+def source_aliases() -> dict[str, str]:
+    """Every name and alias in ``sources.yml``, normalised, to its canonical name: "FNA" is Fars News Agency."""
+    from claimscope.nlp.resources import load_sources
+
+    out: dict[str, str] = {}
+    for entry in load_sources():
+        for name in [entry["name"], *entry.get("aliases", []), *entry.get("aliases_cased", [])]:
+            out.setdefault(norm(name), entry["name"])
+    return out
+
+
+def score(gold: list[GoldArticle], results: list[ArticleResult], aliases: dict[str, str] | None = None) -> Report:
+    aliases = source_aliases() if aliases is None else aliases
     report = Report(articles=len(gold))
     for g, result in zip(gold, results, strict=True):
         preds = flatten(result)
@@ -138,7 +150,7 @@ def score(gold: list[GoldArticle], results: list[ArticleResult]) -> Report:
             used.add(j)
             report.tp += 1
             p = preds[j]
-            _field(report, "attribution", same_source(gf.get("claimed_by") or {}, p.source), g, gf,
+            _field(report, "attribution", same_source(gf.get("claimed_by") or {}, p.source, aliases), g, gf,
                    f"{p.source} vs {gf.get('claimed_by')}")
             gl = gf.get("location")
             if gl and gl.get("lat") is not None:
@@ -194,12 +206,14 @@ def norm(name: str | None) -> str:
     return " ".join(_NORM.sub(" ", (name or "").lower()).split())
 
 
-def same_source(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+def same_source(gold: dict[str, Any], pred: dict[str, Any], aliases: dict[str, str] | None = None) -> bool:
     if gold.get("kind") == "outlet" or not gold.get("name"):
         return pred.get("kind") == "outlet"
     if pred.get("kind") == "outlet":
         return False
     a, b = norm(gold["name"]), norm(pred.get("name"))
+    if aliases:
+        a, b = norm(aliases.get(a, a)), norm(aliases.get(b, b))
     if a == b or (a and b and (a in b or b in a)):
         return True
     from rapidfuzz import fuzz

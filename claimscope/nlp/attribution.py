@@ -130,6 +130,13 @@ class AttributionComponent(Component):
                         continue
             if phrase is not None and not _can_be_source(phrase):
                 phrase = None
+            if phrase is None and lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+                # Unpunctuated text breaks the parse ("... on both sides the Observatory said"):
+                # a known source right next to the reporting verb is its speaker.
+                adjacent = _adjacent_known(tok, known)
+                if adjacent is not None:
+                    chain.append(adjacent)
+                    continue
             if phrase is not None:
                 source = self._name(phrase, known, last)
                 if source is not None and source not in chain:
@@ -178,6 +185,18 @@ def _phrase(tok: Token) -> Span:
     while right > tok.i and doc[right].is_punct:
         right -= 1
     return doc[left : right + 1]
+
+
+def _adjacent_known(verb: Token, known: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any] | None:
+    doc = verb.doc
+    before = doc[max(0, verb.i - 2) : verb.i]
+    after = doc[verb.i + 1 : verb.i + 3]
+    for start, end, entry in known:
+        if before and before.start_char <= end <= verb.idx:
+            return dict(entry)
+        if after and verb.idx + len(verb.text) <= start <= after.end_char:
+            return dict(entry)
+    return None
 
 
 def _sentence_at(doc: Doc, char: int) -> Span:

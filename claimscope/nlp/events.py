@@ -158,8 +158,14 @@ def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
 
 
 def _drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
-    """A figure in the headline that the body repeats is one claim: keep the body's (better sourced) one."""
-    body = [(c.kind, v) for e in events if e.start >= HEADLINE_CHARS for c in e.counts for v in (c.low, c.high) if v]
+    """A figure in the headline that the body repeats is one claim: keep the body's (better sourced) one.
+
+    A headline figure the body does not repeat is credited as the lede credits its figures: headlines
+    drop the "monitor says" that the first sourced sentence carries.
+    """
+    body_events = [e for e in events if e.start >= HEADLINE_CHARS]
+    body = [(c.kind, v) for e in body_events for c in e.counts for v in (c.low, c.high) if v]
+    lede = next((e.sources for e in body_events[:3] if e.counts and e.sources and e.sources[0]["kind"] != "outlet"), None)
     out = []
     for e in events:
         if e.start < HEADLINE_CHARS and e.counts:
@@ -167,6 +173,10 @@ def _drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
             if not kept:
                 continue
             e.counts = kept
+            if lede and (not e.sources or e.sources[0]["kind"] == "outlet"):
+                e.sources = [dict(s) for s in lede]
+                for c in kept:
+                    c.sources = e.sources
         out.append(e)
     return out
 

@@ -57,3 +57,9 @@ def test_source_names_match_loosely_but_not_across_kinds() -> None:
                        {"name": "Syrian Observatory for Human Rights", "kind": "monitor"})
     assert same_source({"name": None, "kind": "outlet"}, {"name": "Reuters", "kind": "outlet"})
     assert not same_source({"name": "activists", "kind": "unnamed"}, {"name": "PressTV", "kind": "outlet"})
+
+
+def test_source_aliases_are_one_source() -> None:
+    aliases = {"fna": "Fars News Agency", "fars news agency": "Fars News Agency"}
+    assert same_source({"name": "FNA", "kind": "media"}, {"name": "Fars News Agency", "kind": "media"}, aliases)
+    assert not same_source({"name": "FNA", "kind": "media"}, {"name": "Reuters", "kind": "media"}, aliases)
