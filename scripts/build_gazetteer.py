@@ -73,6 +73,10 @@ STOPNAMES = {
     "victoria", "union", "aid", "hope", "salam", "islam", "nusra", "hezbollah", "daesh", "isis", "free",
     "the", "media", "guard", "unity", "mara", "harem", "ali", "omar", "hussein", "hassan", "said", "mansour",
     "rami", "abdul", "abdel", "mohammed", "muhammad", "ahmed", "khaled", "al", "el", "ar", "as", "ad",
+    # Single words that open many Arabic place names: alone they name no one place.
+    "khan", "umm", "abu", "jisr", "bir", "qasr", "sheikh", "shaykh", "maarat", "hamam", "wadi", "jebel", "nahr",
+    "qalaat", "tall", "kfar", "khirbat", "khirbet", "saint", "tel", "ayn", "dayr", "kafar", "qaryat", "mazraat",
+    "arab", "turkmen", "kurd", "road", "camp", "base", "airport", "station", "dam", "lake", "river",
 }
 
 

@@ -40,6 +40,7 @@ TYPE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ]
 ]
 CIVILIAN_WORDS = re.compile(r"\b(civilians?|children|women|people|residents|families|persons|worshippers|students|patients|villagers)\b", re.I)
+CONFLICT_REGION = {"SY", "IQ", "LB", "TR", "JO", "IL", "PS", "IR", "YE"}
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "country": 5}
 
 
@@ -62,8 +63,11 @@ class EventsComponent(Component):
         counts: list[CountMention] = doc._.cs_counts or []
         # "the Russian Coordination Center in Syria" names a source, not where anything happened.
         named = [(m.start, m.end) for m in (doc._.cs_sources or []) + (doc._.cs_actors or [])]
+        # Capitals far from the war (Washington, Geneva, Seoul) are where diplomacy happens, not events.
         places: list[PlaceMention] = [
-            p for p in (doc._.cs_places or []) if not any(s <= p.start and p.end <= e for s, e in named)
+            p for p in (doc._.cs_places or [])
+            if not any(s <= p.start and p.end <= e for s, e in named)
+            and (p.record["cc"] in CONFLICT_REGION or p.precision == "country")
         ]
         dates = doc._.cs_dates or []
         actors: list[ActorMention] = doc._.cs_actors or []

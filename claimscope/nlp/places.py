@@ -118,7 +118,9 @@ class PlacesComponent(Component):
             # Degrees, not km: only the order matters, and within one region that is the same order.
             near = -abs(p["lat"] - anchor[0]) - abs(p["lon"] - anchor[1]) if anchor and p.get("lat") is not None else 0.0
             big = float(p.get("pop") or 0) >= 100_000  # a city everyone means beats a nearer hamlet of its name
-            return (float(admin_match), float(countries.get(p["cc"], 0)), float(p["cc"] == "SY"),
+            # "Iraq" is the country, not the Iranian town that GeoNames also lists as "Iraq".
+            country_name = p["kind"] == "country" and not wants_admin
+            return (float(admin_match), float(country_name), float(countries.get(p["cc"], 0)), float(p["cc"] == "SY"),
                     -_KIND_RANK.get(p["kind"], 9), float(big), near, float(p.get("pop") or 0))
 
         best = max(candidates, key=score)
