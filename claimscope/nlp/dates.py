@@ -112,17 +112,24 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, str, s
     return sorted(found)
 
 
-_DATELINE_CHARS = 40
+_DATELINE_CHARS = 300  # FA-KES-style texts open with the headline, then "AFP Friday 24 Oct 2014"
+_NUMERIC_DATELINE = re.compile(r"^\s*(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>(?:19|20)\d\d)\b")
 
 
 def dateline(text: str) -> date | None:
-    """A full date opening the text ("Wed 05 Apr 2017 ...", "3 August 2015 ..."): the day the story was filed."""
-    for kind in ("dmy", "mdy"):
-        m = dict(PATTERNS)[kind].search(text[:_DATELINE_CHARS])
-        if m and m.group("year"):
-            start, _, _ = resolve(kind, m, None)
-            if start:
-                return date.fromisoformat(start)
+    """The first full date near the top of the text ("Wed 05 Apr 2017", "17-08-2016"): the filing day."""
+    m = _NUMERIC_DATELINE.match(text)
+    if m:
+        try:
+            return date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+    head = text[:_DATELINE_CHARS]
+    found = [(m.start(), kind, m) for kind in ("dmy", "mdy") for m in dict(PATTERNS)[kind].finditer(head) if m["year"]]
+    for _, kind, m in sorted(found, key=lambda x: x[0]):
+        start, _, _ = resolve(kind, m, None)
+        if start:
+            return date.fromisoformat(start)
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date as date_cls
 from typing import Any
 
 from spacy.language import Language
@@ -15,7 +16,8 @@ from spacy.tokens import Doc
 
 from claimscope.nlp.attribution import stance_of
 from claimscope.nlp.base import Component
-from claimscope.nlp.mentions import ActorMention, CountMention, EventMention, PlaceMention
+from claimscope.nlp.dates import dateline
+from claimscope.nlp.mentions import ActorMention, CountMention, DateMention, EventMention, PlaceMention
 from claimscope.nlp.resources import load_actors
 
 # Ordered: the first rule whose pattern occurs in the sentence types the event.
@@ -40,6 +42,8 @@ TYPE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ]
 ]
 CIVILIAN_WORDS = re.compile(r"\b(civilians?|children|women|people|residents|families|persons|worshippers|students|patients|villagers)\b", re.I)
+# When "the war" began, for tolls of the whole war that give no start ("the war has killed 220,000").
+WAR_STARTS = {"SY": "2011-03-15"}
 CONFLICT_REGION = {"SY", "IQ", "LB", "TR", "JO", "IL", "PS", "IR", "YE"}
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "country": 5}
 
@@ -75,6 +79,8 @@ class EventsComponent(Component):
         sents = list(doc.sents)
         main_cc = _main_country(places)
         dominant_place = _dominant_place(places, main_cc)
+        reference = dateline(doc.text) or (date_cls.fromisoformat(doc._.cs_published) if doc._.cs_published else None)
+        reference = reference.isoformat() if reference else None
         main_country = next((p for p in places if p.precision == "country" and p.record["cc"] == main_cc), None)
         dominant_armed = self._dominant_armed(actors)
         doc_type = Counter(t for t in (event_type(s.text) for s in sents) if t[0]).most_common(1)
@@ -91,7 +97,8 @@ class EventsComponent(Component):
                 continue
             if etype is None and sent_counts and doc_type:
                 etype, sub = doc_type[0][0]
-            aggregate = any(d.aggregate for d in dates if d.sent == i) or _is_war_toll(sent.text, sent_counts)
+            war_toll = _is_war_toll(sent.text, sent_counts)
+            aggregate = any(d.aggregate for d in dates if d.sent == i) or war_toll
             if best_place is not None and best_place.precision == "country" and not aggregate:
                 # "killed in Syria" after the lede named the town: the town is the better reading.
                 nearer = last_place or dominant_place
@@ -104,9 +111,12 @@ class EventsComponent(Component):
             if best_place and best_place.precision != "country":
                 last_place = best_place
             date = next((d for d in dates if d.sent == i and d.date_start), None)
+            if date is None and war_toll and main_cc in WAR_STARTS and reference:
+                date = DateMention(sent.start_char, sent.start_char, "", WAR_STARTS[main_cc], reference, i, True)
             if date is None:
                 # A story's later sentences continue the incident its lede dated ("on Monday ... The monitor said").
-                date = next((d for d in reversed(dates) if i - 3 <= d.sent < i and d.date_start and not d.aggregate), None)
+                date = next((d for d in reversed(dates) if d.sent < i and d.date_start and not d.aggregate
+                             and not _is_dateline(d)), None)
             sources = sent_counts[0].sources if sent_counts else []
             stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
             events.append(EventMention(
@@ -159,6 +169,11 @@ def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
     """A toll of the whole war ("the war has killed more than 220,000 people") is cumulative."""
     big = any((c.low or c.high or 0) >= 10000 or c.vague in ("hundreds of thousands", "millions") for c in counts)
     return big and bool(WAR_WORDS.search(sentence))
+
+
+def _is_dateline(d: DateMention) -> bool:
+    """The filing date at the top ("AFP Friday 24 Oct 2014") is when the story was written, not the event."""
+    return d.start < 300 and "on " not in d.text.lower() and bool(re.search(r"\d{4}", d.text))
 
 
 def _drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
