@@ -43,6 +43,7 @@ class Extractor:
                 doc = self.nlp.make_doc(article.text)
                 doc._.cs_published = article.published
                 doc._.cs_outlet = article.outlet
+                doc._.cs_title = article.title
                 pending.append(article)
                 yield doc
 

@@ -84,6 +84,7 @@ class AttributionComponent(Component):
             for entity in known:
                 if sent.start_char <= entity[0] < sent.end_char:
                     last = entity[2]
+        doc._.cs_sentence_sources = {i: chain for i, chain in sent_sources.items() if chain}
         outlet = {"name": doc._.cs_outlet, "kind": "outlet", "text": None}
         for count in counts:
             sent = _sentence_at(doc, count.start)
@@ -115,6 +116,9 @@ class AttributionComponent(Component):
                 phrase = _phrase(obj) if obj is not None else None
             elif lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
+                    # "... have launched a campaign, alleging that ...": the one alleging is the head's subject
+                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if lemma == "cite":
                     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
                     if obj is not None:
@@ -147,6 +151,9 @@ class AttributionComponent(Component):
     def _name(self, phrase: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None) -> dict[str, Any] | None:
         for start, end, entry in known:
             if phrase.start_char <= start and end <= phrase.end_char:
+                if entry["kind"] in ("unnamed", "witness"):
+                    # "Syrian security sources" says more than the generic "security sources": keep the words.
+                    return {**entry, "name": _DETERMINERS.sub("", phrase.text).strip(), "text": phrase.text}
                 return {**entry, "text": phrase.text}
         text = _DETERMINERS.sub("", phrase.text).strip()
         head = phrase.root.lower_
@@ -176,6 +183,9 @@ def _phrase(tok: Token) -> Span:
     """The source's noun phrase, without a trailing relative clause or long apposition."""
     doc = tok.doc
     left = tok.left_edge.i
+    # "Earlier the source said": sentence adverbs and conjunctions are not part of the name.
+    while left < tok.i and doc[left].pos_ in ("ADV", "CCONJ", "SCONJ", "PUNCT", "INTJ"):
+        left += 1
     right = tok.i
     for child in tok.rights:
         if child.dep_ in ("prep", "compound", "amod", "pobj", "flat", "appos") and child.right_edge.i - tok.i <= 6:

@@ -11,9 +11,11 @@ from spacy.tokens import Doc
 EXTENSIONS = {
     "cs_published": None,  # YYYY-MM-DD the article was published, set before the pipeline runs
     "cs_outlet": None,
+    "cs_title": None,
     "cs_places": None,
     "cs_counts": None,
     "cs_sources": None,
+    "cs_sentence_sources": None,  # sentence ordinal -> the chain of sources it cites (original first)
     "cs_actors": None,
     "cs_dates": None,
     "cs_framing": None,

@@ -44,6 +44,8 @@ TYPE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
 CIVILIAN_WORDS = re.compile(r"\b(civilians?|children|women|people|residents|families|persons|worshippers|students|patients|villagers)\b", re.I)
 # When "the war" began, for tolls of the whole war that give no start ("the war has killed 220,000").
 WAR_STARTS = {"SY": "2011-03-15"}
+CONTROL_WORDS = re.compile(r"\b(safe|secure[d]?|under (?:the )?control|in control|stationed|entered|withdr[ae]w\w*|"
+                           r"retreat\w*|besieged|encircled|fell to|falls to)\b", re.I)
 CONFLICT_REGION = {"SY", "IQ", "LB", "TR", "JO", "IL", "PS", "IR", "YE"}
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "country": 5}
 
@@ -91,7 +93,11 @@ class EventsComponent(Component):
             sent_places = [p for p in places if p.sent == i]
             etype, sub = event_type(sent.text)
             best_place = _most_specific(sent_places, main_cc)
-            if not sent_counts and not (etype and best_place and etype != "Protests"):
+            cited = (doc._.cs_sentence_sources or {}).get(i)
+            # A sourced statement about who holds a place ("Hama is completely safe, security sources said")
+            # is a claim about the war even without a figure or a weapon.
+            control = bool(cited and best_place and CONTROL_WORDS.search(sent.text))
+            if not sent_counts and not control and not (etype and best_place and etype != "Protests"):
                 if best_place and best_place.precision != "country":
                     last_place = best_place
                 continue
@@ -117,7 +123,7 @@ class EventsComponent(Component):
                 # A story's later sentences continue the incident its lede dated ("on Monday ... The monitor said").
                 date = next((d for d in reversed(dates) if d.sent < i and d.date_start and not d.aggregate
                              and not _is_dateline(d)), None)
-            sources = sent_counts[0].sources if sent_counts else []
+            sources = sent_counts[0].sources if sent_counts else [dict(c) for c in cited or []]
             stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
             events.append(EventMention(
                 sent=i, start=sent.start_char, end=sent.end_char, event_type=etype, sub_event_type=sub,
@@ -125,7 +131,7 @@ class EventsComponent(Component):
                 actors=self._actors(sent_counts, [a for a in actors if a.sent == i], framing, sent, dominant_armed),
                 sources=sources, stance=stance, aggregate=aggregate,
             ))
-        doc._.cs_events = _drop_headline_repeats(events)
+        doc._.cs_events = _drop_headline_repeats(events, headline_end(doc))
 
     def _dominant_armed(self, actors: list[ActorMention]) -> str | None:
         armed = Counter(a.name for a in actors if self.inter.get(a.name) in (2, 3, 4))
@@ -162,7 +168,6 @@ class EventsComponent(Component):
 
 
 WAR_WORDS = re.compile(r"\b(war|conflict|civil war|crisis|uprising|revolution|since 2011|since the start)\b", re.I)
-HEADLINE_CHARS = 250
 
 
 def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
@@ -176,18 +181,31 @@ def _is_dateline(d: DateMention) -> bool:
     return d.start < 300 and "on " not in d.text.lower() and bool(re.search(r"\d{4}", d.text))
 
 
-def _drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
+def headline_end(doc: Doc) -> int:
+    """Where the headline that some texts open with ends (FA-KES repeats its title in the text), else 0."""
+    title = (doc._.cs_title or "").strip()
+    if title:
+        at = doc.text.find(title[:80], 0, len(title) + 120)
+        if at >= 0:
+            return at + len(title)
+    first = next(iter(doc.sents), None)
+    if first is not None and not first.text.rstrip().endswith((".", "!", "?", '"', "”")) and len(first) < 40:
+        return first.end_char  # a first line with no full stop is a headline
+    return 0
+
+
+def _drop_headline_repeats(events: list[EventMention], headline: int) -> list[EventMention]:
     """A figure in the headline that the body repeats is one claim: keep the body's (better sourced) one.
 
     A headline figure the body does not repeat is credited as the lede credits its figures: headlines
     drop the "monitor says" that the first sourced sentence carries.
     """
-    body_events = [e for e in events if e.start >= HEADLINE_CHARS]
+    body_events = [e for e in events if e.start >= headline]
     body = [(c.kind, v) for e in body_events for c in e.counts for v in (c.low, c.high) if v]
     lede = next((e.sources for e in body_events[:3] if e.counts and e.sources and e.sources[0]["kind"] != "outlet"), None)
     out = []
     for e in events:
-        if e.start < HEADLINE_CHARS and e.counts:
+        if e.start < headline and e.counts:
             kept = [c for c in e.counts if not any((c.kind, v) in body for v in (c.low, c.high) if v)]
             if not kept:
                 continue
