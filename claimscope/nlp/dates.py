@@ -137,10 +137,11 @@ class DatesComponent(Component):
     def process(self, doc: Doc) -> None:
         published = date.fromisoformat(doc._.cs_published) if doc._.cs_published else None
         # A reader resolves "on Monday" against the story's own dateline when it has one.
-        published = dateline(doc.text) or published
+        text = doc.text
+        published = dateline(text) or published
         mentions = []
         sent_starts = [s.start_char for s in doc.sents]
-        for start, end, text, d_start, d_end, aggregate in find_dates(doc.text, published):
+        for start, end, written, d_start, d_end, aggregate in find_dates(text, published):
             sent = max(i for i, s in enumerate(sent_starts) if s <= start) if sent_starts else 0
-            mentions.append(DateMention(start, end, text, d_start, d_end, sent, aggregate))
+            mentions.append(DateMention(start, end, written, d_start, d_end, sent, aggregate))
         doc._.cs_dates = mentions

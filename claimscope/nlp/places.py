@@ -65,8 +65,9 @@ class PlacesComponent(Component):
         countries = self._document_countries(chosen)
         anchor = self._anchor_point(chosen)
         mentions: list[PlaceMention] = []
+        text = doc.text  # Doc.text joins every token on each access: read it once
         for span in chosen:
-            mention = self._resolve(doc, span, countries, anchor, sents.get(span.start, 0))
+            mention = self._resolve(text, span, countries, anchor, sents.get(span.start, 0))
             if mention:
                 mentions.append(mention)
         doc._.cs_places = mentions
@@ -92,13 +93,13 @@ class PlacesComponent(Component):
         return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
     def _resolve(
-        self, doc: Doc, span: Any, countries: Counter[str], anchor: tuple[float, float] | None, sent: int
+        self, text: str, span: Any, countries: Counter[str], anchor: tuple[float, float] | None, sent: int
     ) -> PlaceMention | None:
         candidates = self.by_name.get(span.text, [])
         if not candidates:
             return None
-        before = doc.text[max(0, span.start_char - 60) : span.start_char]
-        after = doc.text[span.end_char : span.end_char + 20]
+        before = text[max(0, span.start_char - 60) : span.start_char]
+        after = text[span.end_char : span.end_char + 20]
         start, end = span.start_char, span.end_char
         admin_hint = _ADMIN_BEFORE.search(before)
         after_hint = _ADMIN_AFTER.match(after)
@@ -127,5 +128,4 @@ class PlacesComponent(Component):
         precision = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}[best["kind"]]
         if wants_admin and best["kind"] == "city":
             precision = "admin2"  # "the countryside of X" where X has no governorate: an area around the town
-        text = doc.text[start:end]
-        return PlaceMention(start, end, text, best, precision, sent)
+        return PlaceMention(start, end, text[start:end], best, precision, sent)

@@ -9,7 +9,8 @@ from claimscope.nlp.mentions import CountMention, EventMention, PlaceMention
 
 
 def read_doc(doc: Doc, article: Article) -> ArticleResult:
-    events = [_event(e, i, article.id, doc) for i, e in enumerate(doc._.cs_events or [], start=1)]
+    text = doc.text
+    events = [_event(e, i, article.id, doc, text) for i, e in enumerate(doc._.cs_events or [], start=1)]
     framing = [
         FramingSpan(f.technique, f.text, (f.start, f.end), f.neutral, f.note) for f in (doc._.cs_framing or [])
     ]
@@ -33,14 +34,14 @@ def _count(c: CountMention) -> Count:
     )
 
 
-def _event(e: EventMention, ordinal: int, article_id: str, doc: Doc) -> Event:
+def _event(e: EventMention, ordinal: int, article_id: str, doc: Doc, text: str) -> Event:
     sources = [Source(s.get("name"), s["kind"], s.get("text")) for s in e.sources] or [
         Source(doc._.cs_outlet, "outlet", None)
     ]
     date = DateRange(e.date.date_start, e.date.date_end, e.date.text) if e.date else DateRange()
     return Event(
         id=f"{article_id}#{ordinal}",
-        sentence=doc.text[e.start : e.end],
+        sentence=text[e.start : e.end],
         span=(e.start, e.end),
         event_type=e.event_type,
         sub_event_type=e.sub_event_type,
