@@ -27,7 +27,7 @@ KIND_VERBS = {
 }
 KIND_NOUNS = {
     "death": "killed", "dead": "killed", "fatality": "killed", "killing": "killed", "body": "killed",
-    "corpse": "killed", "martyr": "killed", "victim": "killed", "toll": "killed",
+    "corpse": "killed", "martyr": "killed", "victim": "killed", "toll": "killed", "life": "killed",
     "casualty": "casualties", "injury": "injured", "wounded": "injured", "injured": "injured",
     "prisoner": "captured", "detainee": "captured", "hostage": "captured", "captive": "captured",
     "displaced": "displaced",
@@ -172,6 +172,8 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
 def _anchor(doc: Doc, start: int, end: int) -> Token:
     """The noun the number counts: "300" in "300 terrorists" -> "terrorists"; "dozens of Takfiris" -> "Takfiris"."""
     num = doc[end - 1]
+    if num.dep_ == "det":  # "a child", "A Russian military helicopter"
+        return num.head
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and num.head.i >= end:
         head = num.head
         while head.dep_ in ("quantmod", "nummod", "compound") and head.head.i > head.i and head.head.like_num:
@@ -223,13 +225,18 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
             verb = head.head  # "the toll has risen to 39", "put the toll at 70"
         if verb is not None:
             k = KIND_VERBS.get(verb.lemma_.lower())
-            if verb.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
-                k = "destroyed"  # "shot down a drone"
+            down = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "down"), None)
+            if verb.lemma_.lower() == "shoot" and down is not None:
+                return "destroyed", down  # "shot down a drone"
             if k and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 return k, verb
             for child in verb.children:
-                # "the dead were two women" / "thousands are believed to have been killed"
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i and verb.lemma_ == "be":
+                # "stoned to death", "beaten to death"
+                death = next((g for g in child.children if g.lemma_ == "death"), None) if child.lower_ == "to" else None
+                if child.dep_ == "prep" and death is not None:
+                    return "killed", death
+                # "the dead were two women", "the dead include 14 children"
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i and verb.lemma_ in ("be", "include", "comprise"):
                     k = KIND_NOUNS.get(child.lemma_.lower()) or KIND_NOUNS.get(child.lower_)
                     if k:
                         return k, child
@@ -323,7 +330,8 @@ def _read_count(
     if kind is None and anchor.dep_ == "pobj" and anchor.head.head.i in range(start, end):
         # "killed dozens of soldiers": the verb governs the amount, not the noun after "of".
         kind, trigger = _kind(anchor.head.head, start, start)
-    if kind is None and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].i != anchor.i:
+    misattached = not (anchor.pos_ in ("NOUN", "PROPN") and end <= anchor.i <= end + 4)
+    if kind is None and misattached and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
         # Unpunctuated text misattaches numbers ("24 Oct 2014 Ten children ..."): try the noun right after it.
         anchor = doc[end]
         kind, trigger = _kind(anchor, start, end)

@@ -55,3 +55,26 @@ def test_spans_index_the_text(read) -> None:
     for event in result.events:
         for c in event.counts:
             assert text[c.span[0]:c.span[1]] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fighting has claimed the lives of 129 loyalists.", ("killed", 129, 129, False, None)),
+        ("A Russian military helicopter was shot down over Idlib.", ("destroyed", 1, 1, False, None)),
+        ("The dead include 14 children.", ("killed", 14, 14, False, None)),
+        ("Two women were stoned to death by the group.", ("killed", 2, 2, False, None)),
+        ("The strikes killed 12 people, including an Al-Nusra commander.", ("killed", 1, 1, False, None)),
+        ("Fifteen people were killed or wounded in the blast.", ("casualties", 15, 15, False, None)),
+        ("Dozens were killed and injured in the attack.", ("casualties", None, None, False, "dozens")),
+        ("The raids killed several hundred people.", ("killed", None, None, False, "several hundred")),
+        ("The death toll has risen to 39.", ("killed", 39, 39, False, None)),
+        ("A child was killed in the shelling.", ("killed", 1, 1, False, None)),
+    ],
+)
+def test_more_figure_forms(read, text: str, expected: tuple) -> None:
+    assert expected in figures(read(text))
+
+
+def test_a_person_is_not_a_figure_without_a_casualty_word(read) -> None:
+    assert figures(read("A man was seen near the market with a child.")) == []
