@@ -70,9 +70,9 @@ class CountsComponent(Component):
             mention = _read_count(doc, start, end, sents, mentions[-1] if mentions else None)
             if mention:
                 mentions.append(mention)
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                # The second number of a range belongs to this figure.
-                used.update(range(start, max(end, span.end if span is not None else end)))
+                used.update(range(start, end))
+                if mention.low is not None and mention.high is not None and mention.low != mention.high:
+                    used.update(range(end, end + 2))  # the second number of a range belongs to this figure
         doc._.cs_counts = _nested_merge(mentions)
 
 
@@ -231,6 +231,19 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
             if k and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 return k, verb
             for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("among", "from"):
+                    for obj in (g for g in child.children if g.dep_ == "pobj"):
+                        # "11 children were among the 26 civilians killed" / "among the dead"
+                        k = KIND_NOUNS.get(obj.lemma_.lower()) or next(
+                            (KIND_VERBS.get(g.lemma_.lower()) or KIND_ADJ.get(g.lower_) for g in obj.children
+                             if g.dep_ in ("acl", "amod", "relcl") and (KIND_VERBS.get(g.lemma_.lower()) or KIND_ADJ.get(g.lower_))),
+                            None)
+                        if child.lower_ == "from":  # "driven millions from their homes": the verb displaces
+                            if obj.lemma_.lower() in ("home", "house", "village", "town"):
+                                return "displaced", verb
+                            k = None
+                        if k:
+                            return k, obj
                 # "stoned to death", "beaten to death"
                 death = next((g for g in child.children if g.lemma_ == "death"), None) if child.lower_ == "to" else None
                 if child.dep_ == "prep" and death is not None:
@@ -307,7 +320,14 @@ def _merged_kind(trigger: Token | None, kind: str | None) -> str | None:
         return kind
     linked = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
     # Only when the other verb has no figure of its own: "killed six and injured 32" are two figures.
-    linked = [t for t in linked if not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") for c in t.children)]
+    mine = {g.i for g in trigger.subtree}
+
+    def has_own_figure(verb: Token) -> bool:
+        own = [g for g in verb.subtree if g.i not in mine] if verb.i == trigger.head.i else list(verb.subtree)
+        args = [c for c in verb.children if c.i not in mine and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+        return bool(args) or any(g.like_num or g.lower_ in VAGUE for g in own if g.i != verb.i)
+
+    linked = [t for t in linked if not has_own_figure(t)]
     kinds = {KIND_VERBS.get(t.lemma_.lower()) or KIND_ADJ.get(t.lower_) for t in linked}
     # "killed or wounded" and "killed and injured" both say one number for dead and wounded together.
     if ({"killed", "injured"} - {kind}) & kinds:
@@ -344,6 +364,7 @@ def _read_count(
     kind = _merged_kind(trigger, kind)
     if kind != "destroyed" and anchor.lemma_.lower() in OBJECT_NOUNS:
         return None
+    # The casualty word must govern the vague amount closely: "wounded dozens", "millions displaced".
     linked = trigger is not None and (anchor.head.i == trigger.i or trigger.head.i == anchor.i)
     if vague and anchor.i == doc[start].i and not linked:
         return None  # "many were killed" with nothing counted is too loose; "wounded dozens" is a figure

@@ -78,3 +78,17 @@ def test_more_figure_forms(read, text: str, expected: tuple) -> None:
 
 def test_a_person_is_not_a_figure_without_a_casualty_word(read) -> None:
     assert figures(read("A man was seen near the market with a child.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The monitor said at least 11 children were among the 26 civilians killed.", ("killed", 11, None, False, None)),
+        ("The monitor said at least 11 children were among the 26 civilians killed.", ("killed", 26, 26, False, None)),
+        ("The war has killed 300000 people and driven millions from their homes.",
+         ("displaced", None, None, False, "millions")),
+        ("Warplanes killed six people and wounded 32 in Idlib.", ("killed", 6, 6, False, None)),
+    ],
+)
+def test_subsets_displacement_and_separate_verbs(read, text: str, expected: tuple) -> None:
+    assert expected in figures(read(text))
