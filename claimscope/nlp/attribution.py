@@ -8,6 +8,7 @@ and falls back to the outlet itself when nothing is cited.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -73,24 +74,31 @@ class AttributionComponent(Component):
             SourceMention(start, end, entry["text"], entry["name"], entry["kind"], 0) for start, end, entry in known
         ]
         counts: list[CountMention] = doc._.cs_counts or []
+        sents = list(doc.sents)
         last: dict[str, Any] | None = None
-        sent_sources: dict[int, list[dict[str, Any]] | None] = {}
-        for i, sent in enumerate(doc.sents):
-            found = self._sentence_sources(sent, known, last)
-            sent_sources[i] = found
-            named = [s for s in (found or []) if s["kind"] != "outlet"]
+        citations: list[list[Citation]] = []
+        for sent in sents:
+            found = self._citations(sent, known, last)
+            citations.append(found)
+            named = [c.chain[0] for c in found if c.chain and c.chain[0]["kind"] != "outlet"]
             if named:
-                last = named[0]
-            for entity in known:
-                if sent.start_char <= entity[0] < sent.end_char:
-                    last = entity[2]
-        doc._.cs_sentence_sources = {i: chain for i, chain in sent_sources.items() if chain}
+                last = named[-1]
+        chains = {i: _best(found).chain for i, found in enumerate(citations) if found}
+        # "The Observatory said X. <figure>. Y, the monitor said.": a figure between two sentences that cite
+        # the same source is that source's too.
+        for i in range(1, len(sents) - 1):
+            if i not in chains and i - 1 in chains and i + 1 in chains:
+                if chains[i - 1][0]["name"] == chains[i + 1][0]["name"] and chains[i - 1][0]["kind"] != "unnamed":
+                    citations[i] = [Citation(chains[i - 1], 9, set())]
+        doc._.cs_sentence_sources = {i: _best(found).chain for i, found in enumerate(citations) if found}
         outlet = {"name": doc._.cs_outlet, "kind": "outlet", "text": None}
+        stances = {i: stance_of(sent.text) for i, sent in enumerate(sents)}
         for count in counts:
-            sent = _sentence_at(doc, count.start)
-            chain = sent_sources.get(count.sent) or [outlet]
+            found = citations[count.sent] if count.sent < len(citations) else []
+            token = doc.char_span(count.start, count.end, alignment_mode="expand")
+            chain = _best(found, token.root.i if token is not None else None).chain if found else [outlet]
             count.sources = [dict(s) for s in chain]
-            count.stance = stance_of(sent.text)
+            count.stance = stances.get(count.sent, "asserted")
 
     def _known_sources(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
         assert self.matcher is not None
@@ -102,59 +110,66 @@ class AttributionComponent(Component):
         out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         return out
 
-    def _sentence_sources(
+    def _citations(
         self, sent: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None
-    ) -> list[dict[str, Any]] | None:
-        """The chain of sources the sentence cites, original first; None when it cites nobody."""
-        chain: list[dict[str, Any]] = []
+    ) -> list[Citation]:
+        """Every attribution in the sentence: who, how strongly it binds, and which tokens it covers."""
+        out: list[Citation] = []
         for tok in sent:
-            phrase: Span | None = None
             lemma = tok.lemma_.lower()
             if tok.lower_ == "according":
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
                 obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                phrase = _phrase(obj) if obj is not None else None
-            elif lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
-                    # "... have launched a campaign, alleging that ...": the one alleging is the head's subject
-                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                if lemma == "cite":
-                    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-                    if obj is not None:
-                        chain.insert(0, self._name(_phrase(obj), known, last))
-                    continue
-                if subj is not None and subj.dep_ == "nsubj":
-                    phrase = _phrase(subj)
-                if lemma == "tell" and phrase is not None:
-                    dobj = next((c for c in tok.children if c.dep_ in ("dative", "dobj")), None)
-                    if dobj is not None and dobj.ent_type_ == "ORG":
-                        chain.append(self._name(phrase, known, last))
-                        chain.append(self._name(_phrase(dobj), known, last))
-                        continue
-            if phrase is not None and not _can_be_source(phrase):
-                phrase = None
-            if phrase is None and lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+                source = self._name(_phrase(obj), known, last) if obj is not None else None
+                if source is not None:
+                    # "according to" binds to the clause it hangs from, which is usually the figure's
+                    out.append(Citation([source], 3, {t.i for t in tok.head.subtree}))
+                continue
+            if lemma not in REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            covered = {t.i for t in tok.subtree}
+            if lemma == "cite":
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                source = self._name(_phrase(obj), known, last) if obj is not None else None
+                if source is not None:
+                    # "Reuters, citing the Observatory": the cited one is the original, first in the chain
+                    carrier = next((c.chain[0] for c in reversed(out)), None)
+                    out.append(Citation([source] + ([carrier] if carrier else []), 3, {t.i for t in tok.head.subtree}))
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
+                # "... have launched a campaign, alleging that ...": the one alleging is the head's subject
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            phrase = _phrase(subj) if subj is not None and subj.dep_ == "nsubj" else None
+            source = self._name(phrase, known, last) if phrase is not None else None
+            if source is None:
                 # Unpunctuated text breaks the parse ("... on both sides the Observatory said"):
                 # a known source right next to the reporting verb is its speaker.
-                adjacent = _adjacent_known(tok, known)
-                if adjacent is not None:
-                    chain.append(adjacent)
-                    continue
-            if phrase is not None:
-                source = self._name(phrase, known, last)
-                if source is not None and source not in chain:
-                    chain.append(source)
-        chain = [c for c in chain if c is not None]
-        return chain or None
+                source = _adjacent_known(tok, known)
+            if source is None:
+                continue
+            chain = [source]
+            if lemma == "tell":
+                dobj = next((c for c in tok.children if c.dep_ in ("dative", "dobj")), None)
+                if dobj is not None and dobj.ent_type_ == "ORG":
+                    relay = self._name(_phrase(dobj), known, last)
+                    chain += [relay] if relay else []
+            out.append(Citation(chain, 2, covered))
+        return out
 
-    def _name(self, phrase: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None) -> dict[str, Any] | None:
-        for start, end, entry in known:
-            if phrase.start_char <= start and end <= phrase.end_char:
-                if entry["kind"] in ("unnamed", "witness"):
-                    # "Syrian security sources" says more than the generic "security sources": keep the words.
-                    return {**entry, "name": _DETERMINERS.sub("", phrase.text).strip(), "text": phrase.text}
-                return {**entry, "text": phrase.text}
+    def _name(
+        self, phrase: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        inside = [(start, end, entry) for start, end, entry in known
+                  if phrase.start_char <= start and end <= phrase.end_char]
+        if inside:
+            entry = _speaker(phrase, inside)
+            if entry["kind"] in ("unnamed", "witness"):
+                # "Syrian security sources" says more than the generic "security sources": keep the words.
+                return {**entry, "name": _DETERMINERS.sub("", phrase.text).strip(), "text": phrase.text}
+            return {**entry, "text": phrase.text}
+        if not _can_be_source(phrase):
+            return None
         text = _DETERMINERS.sub("", phrase.text).strip()
         head = phrase.root.lower_
         generic = phrase[0].lower_ == "the" and len(phrase) <= 3 and phrase.root.pos_ == "NOUN"
@@ -168,6 +183,38 @@ class AttributionComponent(Component):
             if phrase.root.ent_type_ in ("ORG", "NORP") and head.isupper():
                 kind = "other"
         return {"name": text, "kind": kind, "text": phrase.text}
+
+
+def _speaker(phrase: Span, inside: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any]:
+    """Which named source in a phrase is the speaker.
+
+    The one at the phrase's head ("a source at Aleppo Police Command" is a source), unless the head is a
+    generic word that a name before it qualifies ("civil defense officials" are the Civil Defence).
+    """
+    root = phrase.root
+    at_root = [x for x in inside if x[0] <= root.idx < x[1]]
+    before = [x for x in inside if x[1] <= root.idx and x[2]["kind"] not in ("unnamed", "witness")]
+    if at_root and at_root[0][2]["kind"] in ("unnamed", "witness", "official") and before:
+        return max(before, key=lambda x: x[1] - x[0])[2]
+    if at_root:
+        return max(at_root, key=lambda x: x[1] - x[0])[2]
+    if before:
+        return max(before, key=lambda x: x[1] - x[0])[2]
+    return max(inside, key=lambda x: (x[2]["kind"] not in ("unnamed", "witness"), x[1] - x[0]))[2]
+
+
+@dataclass
+class Citation:
+    """One attribution in a sentence: the chain (original source first), its strength, the tokens it governs."""
+
+    chain: list[dict[str, Any]]
+    strength: int  # 3: "according to"/"citing", 2: a reporting verb's subject, 9: inherited from around
+    covers: set[int]
+
+
+def _best(found: list[Citation], token: int | None = None) -> Citation:
+    """The citation that governs a figure: one whose clause holds it, then the strongest, then the first."""
+    return max(found, key=lambda c: (token is not None and token in c.covers, c.strength, -found.index(c)))
 
 
 # Subjects of "claim"/"put"/"record" that are events, not sources: "the war has claimed 300 lives".
