@@ -41,3 +41,25 @@ def test_pronoun_resolves_to_the_source_named_before(read) -> None:
 )
 def test_stance(read, text: str, stance: str) -> None:
     assert [e.stance for e in read(text).events if e.counts] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The fighting claimed the lives of 129 loyalists according to an Observatory toll.",
+         "Syrian Observatory for Human Rights", "monitor"),
+        ("Two people were killed in the blast, a source at Aleppo Police Command told SANA.",
+         "source at Aleppo Police Command", "unnamed"),
+        ("At least 359 civilians have been killed since the regime declared the end of the truce, "
+         "according to civil defense officials.", "Syrian Civil Defence", "other"),
+    ],
+)
+def test_who_speaks_in_a_source_phrase(read, text: str, name: str, kind: str) -> None:
+    assert sources(read(text))[0] == (name, kind)
+
+
+def test_a_figure_between_two_sentences_citing_one_source_is_theirs(read) -> None:
+    text = ("The Syrian Observatory for Human Rights said rebels fired rockets at the airport. "
+            "Rockets hit Latakia, killing one person and wounding six. "
+            "Rockets also struck near the air base, the Observatory said.")
+    assert set(sources(read(text))) == {("Syrian Observatory for Human Rights", "monitor")}
