@@ -27,6 +27,7 @@ _NUMS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("monthyear", re.compile(rf"\b(?P<since>since\s+|in\s+|from\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:conflict|war|crisis|uprising|revolution)|(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d))", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last|this|on|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today|earlier this week|this week|last week|last month|this month|this year|last year)\b", re.I)),
@@ -50,6 +51,13 @@ def resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str | 
         if not g.get("year") and published and d > published + timedelta(days=1):
             d = d.replace(year=d.year - 1)
         return d.isoformat(), d.isoformat(), False
+    if kind == "monthyear":
+        month = MONTHS[g["month"].lower().rstrip(".")[:3] if g["month"].lower() != "sept" else "sep"]
+        start = date(int(g["year"]), month, 1)
+        last = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if (g.get("since") or "").strip().lower() == "since":
+            return start.isoformat(), (published or last).isoformat(), True
+        return start.isoformat(), last.isoformat(), False
     if kind == "since":
         if not published:
             return None, None, True

@@ -117,6 +117,11 @@ class EventsComponent(Component):
             if best_place and best_place.precision != "country":
                 last_place = best_place
             date = next((d for d in dates if d.sent == i and d.date_start), None)
+            if war_toll and reference:
+                # "the war, which began in March 2011, has killed ...": the toll runs from that start to now
+                began = next((d for d in dates if d.sent == i and d.date_start and d.date_start[:4] < reference[:4]), None)
+                if began is not None:
+                    date = DateMention(began.start, began.end, began.text, began.date_start, reference, i, True)
             if date is None and war_toll and main_cc in WAR_STARTS and reference:
                 date = DateMention(sent.start_char, sent.start_char, "", WAR_STARTS[main_cc], reference, i, True)
             if date is None:

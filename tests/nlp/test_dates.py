@@ -36,3 +36,16 @@ def test_dates_resolve_against_publication(text: str, start: str, end: str, aggr
 def test_relative_date_without_publication_date_is_unresolved() -> None:
     (_, _, text, s, e, _), = find_dates("killed on Wednesday", None)
     assert text == "on Wednesday" and s is None and e is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "aggregate"),
+    [
+        ("the uprising began in March 2011", "2011-03-01", "2011-03-31", False),
+        ("killed since March 2011", "2011-03-01", "2024-12-05", True),
+        ("in February 2024", "2024-02-01", "2024-02-29", False),
+    ],
+)
+def test_month_and_year(text: str, start: str, end: str, aggregate: bool) -> None:
+    (_, _, _, s, e, agg), = find_dates(text, PUBLISHED)
+    assert (s, e, agg) == (start, end, aggregate)
