@@ -120,7 +120,7 @@ class AttributionComponent(Component):
             if tok.lower_ == "according":
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
                 obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                source = self._name(_phrase(obj), known, last) if obj is not None else None
+                source = self._name(_phrase(obj, after=to.i), known, last) if obj is not None else None
                 if source is not None:
                     # "according to" binds to the clause it hangs from, which is usually the figure's
                     out.append(Citation([source], 3, {t.i for t in tok.head.subtree}))
@@ -226,10 +226,10 @@ def _can_be_source(phrase: Span) -> bool:
     return not any(t.like_num for t in phrase) and phrase.root.lemma_.lower() not in NOT_SOURCES
 
 
-def _phrase(tok: Token) -> Span:
+def _phrase(tok: Token, after: int = -1) -> Span:
     """The source's noun phrase, without a trailing relative clause or long apposition."""
     doc = tok.doc
-    left = tok.left_edge.i
+    left = max(tok.left_edge.i, after + 1)
     # "Earlier the source said": sentence adverbs and conjunctions are not part of the name.
     while left < tok.i and doc[left].pos_ in ("ADV", "CCONJ", "SCONJ", "PUNCT", "INTJ"):
         left += 1
