@@ -327,7 +327,8 @@ def _merged_kind(trigger: Token | None, kind: str | None) -> str | None:
         args = [c for c in verb.children if c.i not in mine and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
         return bool(args) or any(g.like_num or g.lower_ in VAGUE for g in own if g.i != verb.i)
 
-    linked = [t for t in linked if not has_own_figure(t)]
+    # "killed or wounded", "killing and injuring": the two verbs stand side by side
+    linked = [t for t in linked if abs(t.i - trigger.i) <= 3 and not has_own_figure(t)]
     kinds = {KIND_VERBS.get(t.lemma_.lower()) or KIND_ADJ.get(t.lower_) for t in linked}
     # "killed or wounded" and "killed and injured" both say one number for dead and wounded together.
     if ({"killed", "injured"} - {kind}) & kinds:
