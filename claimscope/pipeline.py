@@ -19,9 +19,11 @@ def build_nlp(base: str = BASE_MODEL) -> Language:
     from claimscope.nlp.factories import COMPONENTS
 
     nlp = spacy.load(base)
+    # Before the parser: the title and dateline a text opens with become sentences of their own.
+    nlp.add_pipe("claimscope_headline", before="parser" if "parser" in nlp.pipe_names else None)
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    for name in COMPONENTS:
+    for name in ("claimscope_headline", *COMPONENTS):
         nlp.get_pipe(name).initialize()
     return nlp
 

@@ -14,6 +14,7 @@ from claimscope.nlp.counts import CountsComponent
 from claimscope.nlp.dates import DatesComponent
 from claimscope.nlp.events import EventsComponent
 from claimscope.nlp.framing import FramingComponent
+from claimscope.nlp.headline import HeadlineComponent
 from claimscope.nlp.places import PlacesComponent
 
 # The order the components run in; later ones read what earlier ones wrote.
@@ -26,6 +27,11 @@ COMPONENTS = (
     "claimscope_framing",
     "claimscope_events",
 )
+
+
+@Language.factory("claimscope_headline", assigns=["token.is_sent_start"])
+def make_headline(nlp: Language, name: str) -> HeadlineComponent:
+    return HeadlineComponent(nlp, name)
 
 
 @Language.factory("claimscope_places", assigns=["doc._.cs_places"], default_config={"gazetteer_path": None})

@@ -11,7 +11,8 @@ from claimscope.eval import evaluate_file
 from scripts.pin_baseline import BASELINE, GOLD
 
 PINNED = json.loads(BASELINE.read_text())["scores"]
-TOLERANCE = 0.0005  # rounding only
+# 63 test articles: one figure more or less moves a score by about 0.003; a real regression moves it more
+TOLERANCE = 0.01
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,51 @@
+"""``claimscope_headline``: the title and dateline a text opens with are sentences of their own.
+
+FA-KES-style texts repeat the title and a dateline before the body with no full stop between them
+("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use WHO. Victims of ..."). Left alone,
+the parser reads title and lede as one sentence and attaches the lede's figures to the title's verbs.
+Runs before the parser, which keeps sentence starts that are already set.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimscope.nlp.base import Component
+
+_DATELINE = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}[-\s](?:\d{1,2}|[a-z]{3,9})[-\s]\d{4}"
+    r"|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(?:\s+(?:at\s+)?\d{1,2}:?\d{2})?\s+",
+    re.I,
+)
+
+
+def opening_breaks(text: str, title: str | None) -> list[int]:
+    """Character offsets where the dateline ends and where the repeated title ends."""
+    breaks = []
+    m = _DATELINE.match(text)
+    pos = m.end() if m else 0
+    if m:
+        breaks.append(pos)
+    title = (title or "").strip()
+    if title:
+        at = text.find(title[:60], pos, pos + 200)
+        if at >= 0 and text[at : at + len(title)] == title:
+            if at > pos:
+                breaks.append(at)
+            breaks.append(at + len(title))
+    return breaks
+
+
+class HeadlineComponent(Component):
+    def process(self, doc: Doc) -> None:
+        for char in opening_breaks(doc.text, doc._.cs_title):
+            span = doc.char_span(char, char + 1, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            token = doc[span.start]
+            # A break lands on a token start; skip whitespace-only tokens
+            while token.is_space and token.i + 1 < len(doc):
+                token = doc[token.i + 1]
+            token.is_sent_start = True
