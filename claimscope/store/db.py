@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, insert, select
@@ -132,6 +133,21 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(articles.c.result).where(articles.c.id == article_id)).first()
         return ArticleResult.from_dict(row[0]) if row else None
+
+    def results(self, f: Filters | None = None) -> Iterator[ArticleResult]:
+        """Stored results, each article whole; with filters, only articles that have a matching event."""
+        q = select(articles.c.result).order_by(articles.c.published, articles.c.id)
+        if f is not None and any(getattr(f, k) for k in ("place", "outlet", "source", "since", "until", "kind")):
+            ids = select(events.c.article_id).join(articles, articles.c.id == events.c.article_id).where(
+                *_conditions(f, events.c.source))
+            if f.kind:
+                ids = ids.where(events.c.id.in_(select(claims.c.event_id).where(claims.c.kind == f.kind)))
+            q = q.where(articles.c.id.in_(ids))
+        if f is not None and f.limit:
+            q = q.limit(f.limit)
+        with self.engine.connect() as conn:
+            for (body,) in conn.execute(q):
+                yield ArticleResult.from_dict(body)
 
     def count_articles(self) -> int:
         from sqlalchemy import func
