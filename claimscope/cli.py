@@ -136,40 +136,24 @@ def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, **opts: Any)
       claimscope ingest data/sample/
       claimscope ingest shared/data/fakes/FA-KES-Dataset.csv --db fakes.db
     """
-    from claimscope.pipeline import Extractor
-
-    store = _open(db)
-    extractor: Extractor | None = None
-    added = skipped = rejected = 0
-    batch: list[Article] = []
-
-    def flush() -> None:
-        nonlocal added, extractor
-        if not batch:
-            return
-        extractor = extractor or Extractor()
-        added += store.add(list(extractor.extract(batch)))
-        batch.clear()
-
     from rich.progress import Progress
 
+    from claimscope.jobs import ingest as run_ingest
+
+    store = _open(db)
     with Progress(disable=not sys.stderr.isatty(), transient=True, console=_stderr_console()) as progress:
         task = progress.add_task("ingesting", total=None)
-        for item in _articles(paths, opts):
-            progress.advance(task)
-            if isinstance(item, Rejection):
-                _report(item)
-                rejected += 1
-            elif store.known(item.id, item.text):
-                skipped += 1
-            else:
-                batch.append(item)
-                if len(batch) >= batch_size:
-                    flush()
-        flush()
+        summary = run_ingest(
+            _articles(paths, opts), store, batch_size=batch_size, on_reject=_report,
+            on_item=lambda: progress.advance(task),
+        )
     store.close()
-    click.echo(f"{added} articles added, {skipped} already stored, {rejected} skipped", err=True)
-    if added == 0 and skipped == 0:
+    click.echo(
+        f"{summary.added} articles added, {summary.already} already stored, {summary.rejected} skipped"
+        + (f", {summary.near_duplicates} near-duplicate copies linked" if summary.near_duplicates else ""),
+        err=True,
+    )
+    if summary.added == 0 and summary.already == 0:
         raise click.ClickException("no article could be processed")
 
 
@@ -287,7 +271,7 @@ def sources(db: str | None, fmt: str) -> None:
     rows = store.sources()
     store.close()
     _print_rows(rows, fmt, [("source", "source"), ("kind", "source_kind"), ("claims", "claims"),
-                            ("outlets", "outlets")], "sources")
+                            ("outlets", "outlets"), ("independent articles", "independent")], "sources")
 
 
 @main.command(name="eval")

@@ -70,16 +70,16 @@ def results(extractor) -> list[ArticleResult]:
 
 
 @pytest.fixture(scope="module")
-def store(results, tmp_path_factory):
-    s = open_store(str(tmp_path_factory.mktemp("store") / "claims.db"))
+def store(results, new_db_url):
+    s = open_store(new_db_url())
     s.add(results)
     yield s
     s.close()
 
 
 @pytest.fixture
-def empty_store(tmp_path):
-    s = open_store(str(tmp_path / "empty.db"))
+def empty_store(new_db_url):
+    s = open_store(new_db_url())
     yield s
     s.close()
 
