@@ -35,6 +35,11 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def query_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)(f)
+    return filter_options(f)
+
+
+def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters, spelled alike in `events`, `claims` and `export`."""
     f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
     f = click.option("--kind", default=None, help="Figure kind: killed, injured, captured, displaced, destroyed, casualties.")(f)
     f = click.option("--until", default=None, help="Events on or before this date (YYYY-MM-DD).")(f)
@@ -272,6 +277,50 @@ def sources(db: str | None, fmt: str) -> None:
     store.close()
     _print_rows(rows, fmt, [("source", "source"), ("kind", "source_kind"), ("claims", "claims"),
                             ("outlets", "outlets"), ("independent articles", "independent")], "sources")
+
+
+@main.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "geojsonseq", "parquet", "jsonl"]),
+              default="acled-csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (default: standard output; Parquet needs a file).")
+def export(fmt: str, output: str | None, **opts: Any) -> None:
+    """Export stored events: ACLED-style CSV, GeoJSON, GeoJSON text sequence, GeoParquet or contract JSONL.
+
+    Takes the same filters as `events`. Rows carry ACLED's column names first, then claimscope's own
+    (fatalities_low/high, claimed_by, stance, article_ids, evidence, incident_id).
+
+    \b
+    Examples:
+      claimscope export --format acled-csv --place Idlib -o idlib.csv
+      claimscope export --format geojson --since 2024-12-01 > december.geojson
+      claimscope export --format parquet -o events.parquet
+    """
+    from dataclasses import replace
+
+    from claimscope.export import write
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("Parquet is binary and needs a file: pass --output FILE")
+    store = _open(opts.pop("db"))
+    filters = _filters(opts)
+
+    def selected() -> Iterator[Any]:
+        for result in store.results(filters):
+            if filters.any():  # keep only the events the filters ask for, each with its whole article
+                result = replace(result, events=[e for e in result.events if filters.matches(e, result.article.outlet)])
+            yield result
+
+    try:
+        if output:
+            with open(output, "wb") as out:
+                n = write(selected(), fmt, out)
+        else:
+            n = write(selected(), fmt, sys.stdout.buffer)
+    finally:
+        store.close()
+    click.echo(f"{n} {'articles' if fmt == 'jsonl' else 'events'} exported", err=True)
 
 
 @main.command(name="eval")

@@ -51,14 +51,16 @@ def read_feed(
     except InputRejected as exc:
         yield feed_origin, Rejection(feed_origin, exc.reason)
         return
-    entries = list(parsed.entries)
+    # feedparser's lenient parser salvages empty entries from broken XML; nothing can be read from those.
+    entries = [entry for entry in parsed.entries if _has_substance(entry)]
     if not entries:
         # feedparser never raises: a bozo flag with nothing parsed is its way of saying "this is not a feed".
-        if parsed.get("bozo"):
-            reason = f"malformed feed: {parsed.get('bozo_exception') or 'unreadable XML'}"
+        problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+        if not parsed.get("version"):
+            reason = "not an RSS or Atom feed" + (f" ({problem})" if problem else "")
             yield feed_origin, Rejection(feed_origin, reason)
-        elif not parsed.get("version"):
-            yield feed_origin, Rejection(feed_origin, "not an RSS or Atom feed")
+        elif problem:
+            yield feed_origin, Rejection(feed_origin, f"malformed feed: {problem}")
         return  # a well-formed feed with no entries is simply quiet
     outlet = _text(parsed.feed.get("title"))
     page_opts: dict[str, Any] = {
@@ -83,6 +85,10 @@ def entry_key(entry: Any) -> str:
             return value
     digest = hashlib.sha1(f"{entry.get('title', '')}\n{entry.get('summary', '')}".encode()).hexdigest()
     return f"sha1:{digest[:16]}"
+
+
+def _has_substance(entry: Any) -> bool:
+    return any(entry.get(field) for field in ("id", "link", "title", "summary", "content"))
 
 
 def _parse(source: str | bytes, *, timeout: float, max_bytes: int) -> Any:

@@ -163,7 +163,7 @@ def _read_limited(resp: Any, url: str, deadline: float, timeout: float, max_byte
         size += len(chunk)
         if size > max_bytes:
             raise InputRejected(_too_large(url, max_bytes))
-        if False:
+        if time.monotonic() > deadline:
             raise InputRejected(_timed_out(timeout, url))
         parts.append(chunk)
     return b"".join(parts)
