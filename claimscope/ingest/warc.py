@@ -8,7 +8,6 @@ skipped without a word: they are most of any crawl and none of them is an articl
 from __future__ import annotations
 
 import os
-import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import IO, Any
@@ -59,7 +58,6 @@ def _read_stream(
     fh: IO[bytes], name: str, encoding: str | None, max_chars: int, check_language: bool, max_bytes: int
 ) -> Iterator[Located]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     # arc2warc: ARC records come out as WARC "response" records with WARC headers, so one code path reads both.
     records = ArchiveIterator(fh, arc2warc=True)
@@ -77,9 +75,10 @@ def _read_stream(
             where = f"{name}#{records.get_record_offset()}"
         except StopIteration:
             return
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
-            # A crawl cut off mid-write is common; what was read before the break has already been yielded. The
-            # origin is the last page read (the break is somewhere after it), or the file when none was.
+        except Exception as exc:
+            # ArchiveLoadFailed, EOFError, zlib.error, and from warcio's parser even AttributeError on a header
+            # block cut short. A crawl cut off mid-write is common; what was read before the break has already
+            # been yielded. The origin is the last page read (the break is somewhere after it), or the file.
             yield where, Rejection(where, f"malformed or truncated archive: {exc.__class__.__name__}: {exc}")
             return
         yield where, _guard(where, lambda b=body, r=record: _article(b, r, encoding, max_chars, check_language))
@@ -100,10 +99,15 @@ def _body_or_reason(record: Any, max_bytes: int) -> bytes | InputRejected:
     try:
         # content_stream undoes Transfer-Encoding: chunked and gzip/deflate/br Content-Encoding as it reads.
         body: bytes = record.content_stream().read(max_bytes + 1)
+        if len(body) > max_bytes:
+            return InputRejected(f"archived page is larger than {max_bytes:,} bytes")
+        # warcio hands out a record cut off by the end of the file as if it were whole; its length says otherwise.
+        raw = record.raw_stream
+        missing = getattr(raw, "limit", 0)
+        if missing > 0 and not raw.read(1):
+            return InputRejected(f"archived page cut short: the archive ends {missing:,} bytes before the record")
     except Exception as exc:  # warcio and zlib raise assorted types on corrupt payloads; the record is the unit
         return InputRejected(f"cannot read the archived page body: {exc.__class__.__name__}: {exc}")
-    if len(body) > max_bytes:
-        return InputRejected(f"archived page is larger than {max_bytes:,} bytes")
     return body
 
 

@@ -192,9 +192,11 @@ def test_encoding_option_overrides_the_header(crawl: Path):
 
 
 def test_page_over_the_size_limit_is_refused(crawl: Path):
-    items = list(read_warc(crawl, max_bytes=1500))
-    assert items and all(isinstance(item, Rejection) for _, item in items)
-    assert "larger than 1,500 bytes" in items[0][1].reason
+    items = list(read_warc(crawl, max_bytes=600))
+    assert not split(items)[0]
+    reasons = [item.reason for _, item in items]
+    assert reasons[:3] == ["archived page is larger than 600 bytes"] * 3
+    assert reasons[-1] == "empty input"  # the blank page is under any limit
 
 
 # --- streaming ------------------------------------------------------------------------------------------
@@ -265,7 +267,11 @@ def test_missing_file_is_a_rejection(tmp_path: Path):
     assert "cannot read file" in item.reason
 
 
-@pytest.mark.parametrize("data", [b"this is not an archive\n" * 5, gzip.compress(b"neither is this\n" * 5)], ids=["text", "gzip"])
+@pytest.mark.parametrize(
+    "data",
+    [b"<!DOCTYPE html>\n<html><body><p>An HTML page</p></body></html>\n", gzip.compress(b"neither is this\n" * 5)],
+    ids=["html", "gzip"],
+)
 def test_not_an_archive_is_a_rejection(tmp_path: Path, data: bytes):
     path = tmp_path / "fake.warc.gz"
     path.write_bytes(data)
@@ -274,14 +280,25 @@ def test_not_an_archive_is_a_rejection(tmp_path: Path, data: bytes):
     assert "malformed or truncated archive" in item.reason
 
 
-def test_truncated_gzip_archive_keeps_what_came_before(tmp_path: Path):
-    path = write_crawl(tmp_path / "cut.warc.gz", gzip_records=True)
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) - 700])  # cut inside the last records, as an interrupted crawl leaves it
-    items = list(read_warc(path))
+def test_truncated_archive_keeps_what_came_before(crawl: Path):
+    with crawl.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        offsets = {}
+        for record in records:
+            offsets.setdefault(record.rec_headers.get_header("WARC-Target-URI"), records.get_record_offset())
+    # Cut halfway through the Hama page, as an interrupted crawl leaves its last record.
+    cut = (offsets[SITE + "/hama"] + _next_offset(offsets, SITE + "/hama")) // 2
+    crawl.write_bytes(crawl.read_bytes()[:cut])
+    items = list(read_warc(crawl))
     articles, rejections = split(items)
-    assert [a.url for a in articles] == [SITE + "/2024/12/02/idlib", SITE + "/aleppo", SITE + "/hama"]
-    assert rejections and "malformed or truncated archive" in rejections[-1].reason
+    assert [a.url for a in articles] == [SITE + "/2024/12/02/idlib", SITE + "/aleppo"]
+    [rejected] = rejections
+    assert "cut short" in rejected.reason or "malformed or truncated archive" in rejected.reason
+    assert items[-1][1] is rejected
+
+
+def _next_offset(offsets: dict[str, int], uri: str) -> int:
+    return min(o for o in offsets.values() if o > offsets[uri])
 
 
 @pytest.mark.parametrize(
