@@ -105,7 +105,7 @@ def _body_or_reason(record: Any, max_bytes: int) -> bytes | InputRejected:
         raw = record.raw_stream
         missing = getattr(raw, "limit", 0)
         if missing > 0 and not raw.read(1):
-            return InputRejected(f"archived page cut short: the archive ends {missing:,} bytes before the record")
+            return InputRejected(f"archived page cut short: the archive ends {missing:,} bytes before the record does")
     except Exception as exc:  # warcio and zlib raise assorted types on corrupt payloads; the record is the unit
         return InputRejected(f"cannot read the archived page body: {exc.__class__.__name__}: {exc}")
     return body

@@ -347,8 +347,14 @@ def _read_count(
     anchor = _anchor(doc, start, end)
     if anchor.lemma_.lower() in NOT_COUNTED or anchor.ent_type_ in SKIP_ENTS:
         return None
-    kind, trigger = _kind(anchor, start, end)
-    if kind is None and anchor.dep_ == "pobj" and anchor.head.head.i in range(start, end):
+    partitive = anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.i in range(start, end)
+    kind, trigger = (None, None)
+    if partitive and (anchor.lemma_.lower() in KIND_NOUNS or anchor.lower_ in KIND_NOUNS):
+        # "two of the wounded died": the verb says what happened to them, the noun only who they were
+        kind, trigger = _kind(anchor.head.head, start, start)
+    if kind is None:
+        kind, trigger = _kind(anchor, start, end)
+    if kind is None and partitive:
         # "killed dozens of soldiers": the verb governs the amount, not the noun after "of".
         kind, trigger = _kind(anchor.head.head, start, start)
     misattached = not (anchor.pos_ in ("NOUN", "PROPN") and end <= anchor.i <= end + 4)

@@ -116,7 +116,9 @@ class EventsComponent(Component):
                 place = best_place or last_place or dominant_place
             if best_place and best_place.precision != "country":
                 last_place = best_place
-            date = next((d for d in dates if d.sent == i and d.date_start), None)
+            # "MAARAT AL-NUMAN, May 18 (Wire) - ... killed 23 people on Tuesday": Tuesday, not the dateline
+            here = [d for d in dates if d.sent == i and d.date_start]
+            date = next((d for d in here if not _is_dateline(d)), here[0] if here else None)
             if war_toll and reference:
                 # "the war, which began in March 2011, has killed ...": the toll runs from that start to now
                 began = next((d for d in dates if d.sent == i and d.date_start and d.date_start[:4] < reference[:4]), None)
@@ -182,8 +184,11 @@ def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
 
 
 def _is_dateline(d: DateMention) -> bool:
-    """The filing date at the top ("AFP Friday 24 Oct 2014") is when the story was written, not the event."""
-    return d.start < 300 and "on " not in d.text.lower() and bool(re.search(r"\d{4}", d.text))
+    """The filing date at the top ("AFP Friday 24 Oct 2014", "BEIRUT, May 18 (Reuters) -") is when the story
+    was written, not when the event happened: a calendar date near the top with no "on"/"since" before it."""
+    written = d.text.lower()
+    calendar = bool(re.search(r"\d", written)) and not d.aggregate
+    return d.start < 300 and calendar and not written.startswith(("on ", "since ", "in ", "from "))
 
 
 def headline_end(doc: Doc) -> int:

@@ -92,3 +92,14 @@ def test_a_person_is_not_a_figure_without_a_casualty_word(read) -> None:
 )
 def test_subsets_displacement_and_separate_verbs(read, text: str, expected: tuple) -> None:
     assert expected in figures(read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two of the wounded died in hospital on Friday.", ("killed", 2, 2, False, None)),
+        ("Three of the injured were children.", ("injured", 3, 3, False, None)),
+    ],
+)
+def test_part_of_an_earlier_group(read, text: str, expected: tuple) -> None:
+    assert expected in figures(read(text))

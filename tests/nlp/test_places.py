@@ -52,3 +52,11 @@ def test_same_name_villages_are_chosen_near_the_other_places(nlp) -> None:
         doc = nlp(f"Fighting was reported in {town['names'][0]}. Later, shells hit {name}.")
         chosen = next(p for p in doc._.cs_places if p.text.endswith(name))
         assert chosen.record["id"] == target["id"]
+
+
+def test_a_dateline_is_not_the_event_date(read) -> None:
+    text = ("MAARAT AL-NUMAN, Syria, May 18 (Levant Wire) - Air strikes killed 23 people on Tuesday, "
+            "the Syrian Observatory for Human Rights said.")
+    result = read(text, published="2016-05-18")
+    [event] = [e for e in result.events if e.counts]
+    assert event.date.start == "2016-05-17"
