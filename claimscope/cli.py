@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -324,21 +325,28 @@ def export(fmt: str, output: str | None, **opts: Any) -> None:
 
 
 @main.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False), default="data/gold/fakes-gold.jsonl")
+@click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate(gold: str, split: str, verbose: bool, fmt: str) -> None:
-    """Score extraction against a gold file: P/R/F1 for figures, accuracy for source, place, type, date.
+def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str) -> None:
+    """Score extraction against gold files: P/R/F1 for figures; source, place, type, date and stance
+    judged on matched figures (accuracy) and over all gold figures (end to end).
+
+    With no GOLD, the project's own sets: data/gold/fakes-gold.jsonl and data/gold/written-gold.jsonl.
 
     \b
     Examples:
-      claimscope eval data/gold/fakes-gold.jsonl --split dev -v
+      claimscope eval --split dev -v
+      claimscope eval data/gold/fakes-gold.jsonl --split test --format json
     """
     from claimscope.eval import evaluate_file
 
+    paths = gold or tuple(p for p in ("data/gold/fakes-gold.jsonl", "data/gold/written-gold.jsonl") if Path(p).exists())
+    if not paths:
+        raise click.UsageError("no gold file given and none found under data/gold/")
     try:
-        report = evaluate_file(gold, split=None if split == "all" else split)
+        report = evaluate_file(paths, split=None if split == "all" else split)
     except ClaimscopeError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":

@@ -28,3 +28,12 @@ def reuse_pipeline(monkeypatch: pytest.MonkeyPatch, extractor):
 
     monkeypatch.setattr(claimscope.pipeline, "build_nlp", lambda base=claimscope.pipeline.BASE_MODEL: extractor.nlp)
     return extractor
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server on 127.0.0.1 whose routes the test sets (tests/local_http.py)."""
+    from tests.local_http import serve
+
+    with serve() as state:
+        yield state

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,10 +112,14 @@ class Report:
         return "\n".join(lines)
 
 
-def evaluate_file(path: str | Path, split: str | None = None, extractor: Extractor | None = None) -> Report:
+def evaluate_file(
+    path: str | Path | Sequence[str | Path], split: str | None = None, extractor: Extractor | None = None
+) -> Report:
+    """Score the pipeline on one gold file or several (read as one set)."""
     from claimscope.pipeline import Extractor
 
-    gold = load_gold(path, split)
+    paths = [path] if isinstance(path, str | Path) else list(path)
+    gold = [g for p in paths for g in load_gold(p, split)]
     results = list((extractor or Extractor()).extract([g.article for g in gold]))
     return score(gold, results)
 

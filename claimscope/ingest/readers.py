@@ -17,6 +17,9 @@ from claimscope.ingest.checks import MAX_CHARS, check_text, clean_text, decode, 
 from claimscope.model import Article, Rejection
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
+# Matched on the whole name: pathlib's suffix of "crawl.warc.gz" is ".gz". Kept here, not imported from warc.py,
+# because warc.py imports this module.
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # FA-KES ships its own column names; the contract says to accept them directly.
 FAKES_COLUMNS = {
     "unit_id": "id",
@@ -42,8 +45,18 @@ def read_inputs(
     """Every article in ``paths`` (files or directories), deduplicated by content within the run."""
     seen: dict[str, str] = {}
     for path in paths:
-        for origin, item in _read_path(Path(path), encoding=encoding, max_chars=max_chars, check_language=check_language):
+        for origin, item in _read_source(path, encoding=encoding, max_chars=max_chars, check_language=check_language):
             yield _dedup(origin, item, seen) if dedup else item
+
+
+def _read_source(source: str | Path, **opts: Any) -> Iterator[Located]:
+    # A URL must not pass through Path(): it would fold "https://" into "https:/".
+    if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
+        from claimscope.ingest.web import read_url
+
+        yield read_url(source, **opts)
+    else:
+        yield from _read_path(Path(source), **opts)
 
 
 def read_stdin(*, encoding: str | None = None, max_chars: int = MAX_CHARS, check_language: bool = True) -> Iterator[Item]:
@@ -64,9 +77,13 @@ def _dedup(origin: str, item: Item, seen: dict[str, str]) -> Item:
 
 def _read_path(path: Path, **opts: Any) -> Iterator[Located]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        files = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and (p.suffix.lower() in SUPPORTED_SUFFIXES or p.name.lower().endswith(ARCHIVE_SUFFIXES))
+        )
         if not files:
-            yield str(path), Rejection(str(path), f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in directory")
+            suffixes = ", ".join(SUPPORTED_SUFFIXES + ARCHIVE_SUFFIXES)
+            yield str(path), Rejection(str(path), f"no supported files ({suffixes}) in directory")
         for f in files:
             yield from _read_file(f, **opts)
     elif path.exists():
@@ -76,6 +93,12 @@ def _read_path(path: Path, **opts: Any) -> Iterator[Located]:
 
 
 def _read_file(path: Path, *, encoding: str | None, max_chars: int, check_language: bool) -> Iterator[Located]:
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
+        # Streamed record by record: an archive can be gigabytes, so it must never reach read_bytes() below.
+        from claimscope.ingest.warc import read_warc
+
+        yield from read_warc(path, encoding=encoding, max_chars=max_chars, check_language=check_language)
+        return
     suffix = path.suffix.lower()
     origin = str(path)
     try:

@@ -42,11 +42,13 @@ def read_warc(
         return
     name = os.fspath(path)
     try:
-        # Binary and unbuffered by us: warcio buffers and decompresses itself, reading blocks as it goes.
-        with open(name, "rb") as fh:
-            yield from _read_stream(fh, name, encoding, max_chars, check_language, max_bytes)
+        # Binary, never read whole: warcio pulls blocks from it and decompresses gzip members as it goes.
+        fh = open(name, "rb")  # closed by the with below; the try covers only the opening
     except OSError as exc:
         yield name, Rejection(name, f"cannot read file: {exc.strerror or exc}")
+        return
+    with fh:
+        yield from _read_stream(fh, name, encoding, max_chars, check_language, max_bytes)
 
 
 def is_archive(name: str) -> bool:

@@ -9,9 +9,7 @@ import pytest
 from claimscope.ingest.feeds import BYTES_ORIGIN, entry_key, read_feed
 from claimscope.ingest.readers import Located
 from claimscope.model import Article, Rejection
-from tests.ingest.test_web import LocalServer, Route, page, server
-
-__all__ = ["server"]  # the fixture, imported so pytest finds it here
+from tests.local_http import LocalServer, Route, page
 
 ALEPPO = (
     "Five people were wounded when rebel shelling hit the Salaheddine district of Aleppo on Tuesday, state news "
@@ -190,6 +188,16 @@ def test_non_english_summary_is_rejected(server: LocalServer):
     assert isinstance(item, Article)
 
 
+def test_relative_links_resolve_against_the_feed_url(server: LocalServer):
+    feed_url = serve(server, "rss", STORIES[:1])
+    server.routes["/feed"].body = server.routes["/feed"].body.replace(server.url("/news/").encode(), b"/news/")
+    assert b"<link>/news/idlib</link>" in server.routes["/feed"].body
+    [(_, article)] = read_feed(feed_url)
+    assert isinstance(article, Article)
+    assert article.url == server.url("/news/idlib")
+    assert article.text == "\n".join(IDLIB)  # read from the page, not the summary
+
+
 def test_feed_bytes_are_read_without_a_server():
     data = rss("https://levantwire.example", STORIES)
     got = articles(list(read_feed(data, fetch_pages=False)))
@@ -285,4 +293,4 @@ def test_content_wins_over_a_shorter_summary_and_markup_is_stripped():
     [(_, article)] = read_feed(data, fetch_pages=False)
     assert isinstance(article, Article)
     assert article.text == "\n\n".join([*IDLIB, "Line one line two"])
-    assert "track()" not in article.text
+    assert "track()" not in article.text  # feedparser's sanitiser drops scripts
