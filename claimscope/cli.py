@@ -163,6 +163,56 @@ def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, **opts: Any)
         raise click.ClickException("no article could be processed")
 
 
+def parse_interval(text: str) -> float:
+    """ "15m" -> 900.0; also "30s", "2h", or plain seconds."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text)
+    if not m:
+        raise click.BadParameter(f"{text!r} is not an interval like 30s, 15m or 2h", param_hint="--every")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[m.group(2)]
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, help="How often to poll: 30s, 15m, 2h.")
+@click.option("--polls", type=int, default=None, help="Stop after this many polls (default: run until stopped).")
+@click.option("--no-fetch-pages", is_flag=True, help="Use the feed's own text instead of fetching each page.")
+def watch(feeds: tuple[str, ...], db: str | None, every: str, polls: int | None, no_fetch_pages: bool) -> None:
+    """Poll RSS/Atom feeds and ingest new items; a feed that is down or malformed is reported and retried.
+
+    Entries already read are remembered in the store, so a restarted watch fetches only what is new.
+
+    \b
+    Examples:
+      claimscope watch https://example.org/syria/rss --every 15m
+      claimscope watch feeds/wire.xml --polls 1
+    """
+    import time
+
+    from claimscope.jobs import poll_feeds
+    from claimscope.pipeline import Extractor
+
+    interval = parse_interval(every)
+    store = _open(db)
+    extractor = Extractor()
+    n = 0
+    try:
+        while polls is None or n < polls:
+            if n:
+                time.sleep(interval)
+            for summary in poll_feeds(feeds, store, extractor=extractor, fetch_pages=not no_fetch_pages):
+                for problem in summary.problems:
+                    click.echo(f"skipped {problem}", err=True)
+                click.echo(f"{summary.feed}: {summary.new} new items, {summary.added} stored", err=True)
+            n += 1
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        store.close()
+
+
 def _stderr_console() -> Any:
     from rich.console import Console
 

@@ -7,7 +7,7 @@ it is run again: nothing lost, nothing doubled.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimscope.ingest.dedup import NearDuplicates
 from claimscope.model import Article, Rejection
@@ -63,3 +63,50 @@ def ingest(
             flush()
     flush()
     return summary
+
+
+# Rejections worth retrying on the next poll: the page or feed may be back then.
+TRANSIENT = ("HTTP 5", "timed out", "cannot connect", "HTTP 429")
+
+
+@dataclass
+class PollSummary:
+    feed: str
+    new: int = 0
+    added: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def poll_feeds(
+    feeds: Iterable[str],
+    store: Store,
+    *,
+    extractor: Extractor | None = None,
+    fetch_pages: bool = True,
+    timeout: float = 20.0,
+) -> list[PollSummary]:
+    """Read each feed once: new entries are extracted and stored, and remembered so they are read once.
+
+    A feed that is down or malformed is reported and left for the next poll; it never stops the others.
+    """
+    from claimscope.ingest.feeds import read_feed
+
+    out = []
+    for feed in feeds:
+        summary = PollSummary(feed)
+        seen = store.feed_seen(feed)
+        done: list[str] = []
+        items: list[Article | Rejection] = []
+        for key, item in read_feed(feed, seen=seen.__contains__, fetch_pages=fetch_pages, timeout=timeout):
+            if isinstance(item, Rejection):
+                summary.problems.append(f"{item.origin}: {item.reason}")
+                if key != feed and not item.reason.startswith(TRANSIENT):
+                    done.append(key)  # not English, no text...: it will not get better, do not fetch it again
+                continue
+            items.append(item)
+            done.append(key)
+        summary.new = len(items)
+        summary.added = ingest(items, store, extractor=extractor).added if items else 0
+        store.mark_feed_seen(feed, done)
+        out.append(summary)
+    return out

@@ -16,7 +16,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimscope.errors import StoreError
 from claimscope.ingest.checks import stable_id
 from claimscope.model import ArticleResult, Event, Place, Source
-from claimscope.store.tables import actors, articles, claims, events, framing, places, source_aliases, sources
+from claimscope.store.tables import (
+    actors,
+    articles,
+    claims,
+    events,
+    feed_items,
+    framing,
+    places,
+    source_aliases,
+    sources,
+)
 
 DEFAULT_DB = "claimscope.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -125,6 +135,18 @@ class Store:
             return set()
         with self.engine.connect() as conn:
             return {r[0] for r in conn.execute(select(articles.c.url).where(articles.c.url.in_(wanted)))}
+
+    def feed_seen(self, feed: str) -> set[str]:
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(select(feed_items.c.key).where(feed_items.c.feed == feed))}
+
+    def mark_feed_seen(self, feed: str, keys: Iterable[str]) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            known = {r[0] for r in conn.execute(select(feed_items.c.key).where(feed_items.c.feed == feed))}
+            fresh = [{"feed": feed, "key": k, "seen_at": now} for k in dict.fromkeys(keys) if k not in known]
+            if fresh:
+                conn.execute(insert(feed_items), fresh)
 
     def signatures(self) -> Iterator[tuple[str, list[int]]]:
         """Stored MinHash signatures in the order the articles came in, for the near-duplicate index."""

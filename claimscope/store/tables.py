@@ -94,6 +94,14 @@ claims = Table(
     Column("stance", String(20)), Column("quote", Text), Column("span_start", Integer), Column("span_end", Integer),
 )
 
+# Feed entries already read, so `claimscope watch` fetches each linked page once, across restarts too.
+feed_items = Table(
+    "feed_items", metadata,
+    Column("feed", String(500), primary_key=True),
+    Column("key", String(500), primary_key=True),
+    Column("seen_at", String(32), nullable=False),
+)
+
 framing = Table(
     "framing", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
