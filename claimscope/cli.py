@@ -133,8 +133,9 @@ def extract(paths: tuple[str, ...], fmt: str | None, **opts: Any) -> None:
 @click.argument("paths", nargs=-1)
 @db_option
 @click.option("--batch-size", type=int, default=64, show_default=True, help="Articles per committed chunk.")
+@click.option("--no-reconcile", is_flag=True, help="Do not group the new events into incidents now.")
 @input_options
-def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, **opts: Any) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, no_reconcile: bool, **opts: Any) -> None:
     """Extract articles and store them; articles already stored are skipped, so a rerun resumes.
 
     \b
@@ -153,9 +154,15 @@ def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, **opts: Any)
             _articles(paths, opts), store, batch_size=batch_size, on_reject=_report,
             on_item=lambda: progress.advance(task),
         )
+    placed: dict[str, str] = {}
+    if summary.added and not no_reconcile:
+        from claimscope.jobs import reconcile
+
+        placed = reconcile(store)
     store.close()
     click.echo(
         f"{summary.added} articles added, {summary.already} already stored, {summary.rejected} skipped"
+        + (f", {len(placed)} events grouped into incidents" if placed else "")
         + (f", {summary.near_duplicates} near-duplicate copies linked" if summary.near_duplicates else ""),
         err=True,
     )
@@ -315,19 +322,52 @@ def claims(fmt: str, **opts: Any) -> None:
 @main.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
-def sources(db: str | None, fmt: str) -> None:
+@click.option("--track", is_flag=True, help="The track record against each incident's consensus instead.")
+def sources(db: str | None, fmt: str, track: bool) -> None:
     """List cited sources: how many figures each claims, through how many outlets.
 
     \b
     Examples:
       claimscope sources
+      claimscope sources --track
       claimscope sources --db team.db --format json
     """
     store = _open(db)
-    rows = store.sources()
-    store.close()
-    _print_rows(rows, fmt, [("source", "source"), ("kind", "source_kind"), ("claims", "claims"),
-                            ("outlets", "outlets"), ("independent articles", "independent")], "sources")
+    try:
+        if track:
+            from dataclasses import asdict
+
+            rows = [asdict(r) for r in _track_records(store)]
+        else:
+            rows = store.sources()
+    finally:
+        store.close()
+    if track:
+        _print_rows(rows, fmt, [("name", "name"), ("as", "role"), ("figures", "figures"), ("above consensus", "above"),
+                                ("at consensus", "at"), ("below", "below"), ("only source", "only_source"),
+                                ("denials", "denials")], "track record")
+    else:
+        _print_rows(rows, fmt, [("source", "source"), ("kind", "source_kind"), ("claims", "claims"),
+                                ("outlets", "outlets"), ("independent articles", "independent")], "sources")
+
+
+def _track_records(store: Any) -> list[Any]:
+    from collections import defaultdict
+
+    from claimscope.reconcile import claims_table, track_record
+    from claimscope.store.incidents import incident_map
+
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for event_id, incident_id in incident_map(store).items():
+        by_incident[incident_id].append(event_id)
+    results = {r.article.id: r for r in store.results()}
+    duplicates = store.duplicates()
+    tables = []
+    for incident_id, event_ids in sorted(by_incident.items()):
+        articles = {e.rsplit("#", 1)[0] for e in event_ids}
+        tables.append(claims_table(incident_id, event_ids, {a: results[a] for a in articles if a in results},
+                                   duplicates))
+    return track_record(tables)
 
 
 @main.command()
@@ -363,15 +403,122 @@ def export(fmt: str, output: str | None, **opts: Any) -> None:
                 result = replace(result, events=[e for e in result.events if filters.matches(e, result.article.outlet)])
             yield result
 
+    from claimscope.store.incidents import incident_map
+
+    incidents = incident_map(store)
     try:
         if output:
             with open(output, "wb") as out:
-                n = write(selected(), fmt, out)
+                n = write(selected(), fmt, out, incidents=incidents)
         else:
-            n = write(selected(), fmt, sys.stdout.buffer)
+            n = write(selected(), fmt, sys.stdout.buffer, incidents=incidents)
     finally:
         store.close()
     click.echo(f"{n} {'articles' if fmt == 'jsonl' else 'events'} exported", err=True)
+
+
+@main.command(name="reconcile")
+@db_option
+def reconcile_command(db: str | None) -> None:
+    """Group stored events into incidents; events already grouped stay where they are (incremental).
+
+    `ingest` does this after storing unless given --no-reconcile.
+
+    \b
+    Examples:
+      claimscope reconcile --db team.db
+    """
+    from claimscope.jobs import reconcile
+
+    store = _open(db)
+    try:
+        placed = reconcile(store)
+    finally:
+        store.close()
+    click.echo(f"{len(placed)} events placed in {len(set(placed.values()))} incidents", err=True)
+
+
+@main.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+def incidents(fmt: str, **opts: Any) -> None:
+    """List incidents: reports of one real-world event grouped across articles and outlets.
+
+    \b
+    Examples:
+      claimscope incidents --place Idlib --since 2024-12-01
+      claimscope incidents --format json
+    """
+    from claimscope.store.incidents import incident_rows
+
+    store = _open(opts.pop("db"))
+    try:
+        rows = incident_rows(store, _filters(opts))
+    finally:
+        store.close()
+    _print_rows(rows, fmt, [("incident", "id"), ("first", "first_date"), ("last", "last_date"), ("place", "place"),
+                            ("admin1", "admin1"), ("type", "type"), ("events", "events"), ("articles", "articles"),
+                            ("outlets", "outlets")], "incidents")
+
+
+@main.command()
+@click.argument("incident_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def incident(incident_id: str, db: str | None, fmt: str) -> None:
+    """Show one incident's claims side by side: every figure, who claims it, through which outlet, its
+    stance and quote; the range, the conservative consensus, contradictions and independent sources.
+
+    \b
+    Examples:
+      claimscope incident inc-cb7f5c48c807
+    """
+    from dataclasses import asdict
+
+    from claimscope.reconcile import claims_table
+    from claimscope.store.incidents import incident_results
+
+    store = _open(db)
+    try:
+        event_ids, results = incident_results(store, incident_id)
+        duplicates = store.duplicates()
+    finally:
+        store.close()
+    if not event_ids:
+        raise click.ClickException(f"no incident {incident_id!r} (see `claimscope incidents`)")
+    table = claims_table(incident_id, event_ids, results, duplicates)
+    if fmt == "json":
+        click.echo(json.dumps({"incident": incident_id, "rows": [asdict(r) for r in table.rows],
+                               "kinds": {k: asdict(v) for k, v in table.kinds.items()},
+                               "contradictions": table.contradictions}, ensure_ascii=False, indent=2))
+        return
+    _print_claims_table(table)
+
+
+def _print_claims_table(table: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=200 if not sys.stdout.isatty() else None)
+    grid = Table(title=f"incident {table.incident_id}: {len(table.rows)} figures")
+    for header in ("kind", "figure", "claimed by", "chain", "outlet", "stance", "quote", "article"):
+        grid.add_column(header, overflow="fold")
+    for r in table.rows:
+        grid.add_row(r.kind, figure_text(asdict_row(r)), r.source or "", " ← ".join(reversed(r.chain)),
+                     r.outlet or "", r.stance, r.quote, r.article_id)
+    console.print(grid)
+    summary = Table(title="per kind")
+    for header in ("kind", "range", "consensus (lowest credible)", "independent sources", "contradiction"):
+        summary.add_column(header, overflow="fold")
+    for k in table.kinds.values():
+        span = "" if k.low is None else (f"{k.low}" if k.low == k.high else f"{k.low}–{k.high}")
+        summary.add_row(k.kind, span, "" if k.consensus is None else str(k.consensus), str(k.independent_sources),
+                        k.contradiction or "")
+    console.print(summary)
+
+
+def asdict_row(row: Any) -> dict[str, Any]:
+    return {"low": row.low, "high": row.high, "vague": row.vague, "approx": False}
 
 
 @main.command(name="eval")
@@ -379,7 +526,12 @@ def export(fmt: str, output: str | None, **opts: Any) -> None:
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str) -> None:
+@click.option("--incidents", "incidents_gold", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Also score incident grouping against this gold file (default data/gold/incidents-gold.jsonl).")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The FA-KES CSV the incident gold refers to (default ../shared/data/fakes/FA-KES-Dataset.csv).")
+def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str, incidents_gold: str | None,
+             corpus: str | None) -> None:
     """Score extraction against gold files: P/R/F1 for figures; source, place, type, date and stance
     judged on matched figures (accuracy) and over all gold figures (end to end).
 
@@ -399,10 +551,20 @@ def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str) -> None
         report = evaluate_file(paths, split=None if split == "all" else split)
     except ClaimscopeError as exc:
         raise click.ClickException(str(exc)) from exc
+    grouping = None
+    incidents_gold = incidents_gold or next((p for p in ("data/gold/incidents-gold.jsonl",) if Path(p).exists()), None)
+    corpus = corpus or next((p for p in ("../shared/data/fakes/FA-KES-Dataset.csv",) if Path(p).exists()), None)
+    if incidents_gold and corpus:
+        from claimscope.eval.incidents import evaluate_grouping
+
+        grouping = evaluate_grouping(incidents_gold, corpus, split=None if split == "all" else split)
     if fmt == "json":
-        click.echo(json.dumps(report.summary(), indent=2))
+        click.echo(json.dumps({**report.summary(), **({"incidents": grouping.summary()} if grouping else {})},
+                              indent=2))
     else:
         click.echo(report.render(verbose=verbose))
+        if grouping:
+            click.echo("\n" + grouping.render())
 
 
 def run() -> None:

@@ -6,7 +6,7 @@ it is run again: nothing lost, nothing doubled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimscope.ingest.dedup import NearDuplicates
@@ -110,3 +110,23 @@ def poll_feeds(
         store.mark_feed_seen(feed, done)
         out.append(summary)
     return out
+
+
+def reconcile(store: Store, embed: Callable[[list[str]], list[Sequence[float]]] | None = None) -> dict[str, str]:
+    """Place every event not yet in an incident; incidents already formed are kept as they are.
+
+    Returns event id -> incident id for the events placed now. ``embed`` defaults to the bundled
+    sentence-embedding model.
+    """
+    from claimscope.embeddings import SentenceEmbedder
+    from claimscope.reconcile import Grouper
+    from claimscope.store.incidents import assign, event_refs, load_incidents
+
+    fresh = [ref for ref, incident in event_refs(store, only_unassigned=True) if incident is None]
+    if not fresh:
+        return {}
+    grouper = Grouper(embed or SentenceEmbedder())
+    grouper.load(load_incidents(store))
+    placed = grouper.add(fresh)
+    assign(store, placed, fresh)
+    return placed

@@ -102,6 +102,14 @@ feed_items = Table(
     Column("seen_at", String(32), nullable=False),
 )
 
+# Which incident each event reports (reconcile/), with the sentence embedding that placed it there.
+incident_events = Table(
+    "incident_events", metadata,
+    Column("event_id", String(220), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", String(40), nullable=False, index=True),
+    Column("vector", JSON),
+)
+
 framing = Table(
     "framing", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
