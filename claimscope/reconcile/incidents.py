@@ -22,7 +22,9 @@ RADIUS_KM = {"point": 15.0, "city": 25.0, "admin2": 50.0, "region": 60.0, "admin
 SAME_SPOT_KM = 10.0
 LAG_DAYS = 5  # reports trail events: "on Monday" in Wednesday's paper; an undated report looks back this far
 SIMILAR = 0.55  # cosine of sentence embeddings above which two reports say the same thing
-SIMILAR_COARSE = 0.7  # ... required when one of them is placed no better than its governorate
+SIMILAR_KIND = 0.25  # ... enough when both report the same kind of attack at the same spot
+RARE = {"Chemical weapon", "Suicide bomb"}
+RARE_DAYS = 7
 BLOCK_DAYS = 31  # candidates are only looked for within a month either side
 
 
@@ -126,7 +128,12 @@ def near(a: EventRef, b: EventRef) -> bool:
 
 def overlap(a: EventRef, b: EventRef) -> bool:
     wa, wb = a.window(), b.window()
-    return wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
+    if wa is None or wb is None:
+        return True
+    if a.sub_event_type in RARE and a.sub_event_type == b.sub_event_type:
+        # a chemical attack or a suicide bombing is rare enough that reports days apart are of one attack
+        wa, wb = (wa[0] - timedelta(days=RARE_DAYS), wa[1]), (wb[0] - timedelta(days=RARE_DAYS), wb[1])
+    return wa[0] <= wb[1] and wb[0] <= wa[1]
 
 
 def compatible_types(a: EventRef, b: EventRef) -> bool:
@@ -159,7 +166,7 @@ def same_incident(a: EventRef, b: EventRef) -> float:
     same_spot = d is None or d <= SAME_SPOT_KM or _coarse(a, b) not in ("point", "city")
     if not same_spot and not shared:
         return 0.0  # two named towns apart: only the same figure says the reports are of one strike
-    if not (same_kind or shared or sim >= SIMILAR):
+    if not ((same_kind and sim >= SIMILAR_KIND) or shared or sim >= SIMILAR):
         return 0.0
     return sim + 0.5 * shared + 0.25 * same_kind
 
