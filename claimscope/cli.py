@@ -558,13 +558,20 @@ def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str, inciden
         from claimscope.eval.incidents import evaluate_grouping
 
         grouping = evaluate_grouping(incidents_gold, corpus, split=None if split == "all" else split)
+    framing = None
+    if Path("data/gold/framing-gold.jsonl").exists() and not gold:
+        from claimscope.eval.framing import evaluate_framing
+
+        framing = evaluate_framing("data/gold/framing-gold.jsonl", split=None if split == "all" else split)
     if fmt == "json":
-        click.echo(json.dumps({**report.summary(), **({"incidents": grouping.summary()} if grouping else {})},
-                              indent=2))
+        click.echo(json.dumps({**report.summary(), **({"incidents": grouping.summary()} if grouping else {}),
+                               **({"framing": framing.summary()} if framing else {})}, indent=2))
     else:
         click.echo(report.render(verbose=verbose))
         if grouping:
             click.echo("\n" + grouping.render())
+        if framing:
+            click.echo("\n" + framing.render())
 
 
 def run() -> None:
