@@ -127,6 +127,8 @@ class AttributionComponent(Component):
                 continue
             if lemma not in REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if lemma == "claim" and any(c.lemma_ in ("life", "live") for c in tok.children if c.dep_ == "dobj"):
+                continue  # "the strike claimed the lives of 32": a toll, not a claim
             covered = {t.i for t in tok.subtree}
             if lemma == "cite":
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
@@ -213,8 +215,11 @@ class Citation:
 
 
 def _best(found: list[Citation], token: int | None = None) -> Citation:
-    """The citation that governs a figure: one whose clause holds it, then the strongest, then the first."""
-    return max(found, key=lambda c: (token is not None and token in c.covers, c.strength, -found.index(c)))
+    """The citation that governs a figure: "according to"/"citing", then one whose clause holds it, then the
+    strongest, then the first."""
+    # "according to X" names the source outright; a reporting verb is trusted when its clause holds the figure
+    return max(found, key=lambda c: (c.strength == 3, token is not None and token in c.covers, c.strength,
+                                     -found.index(c)))
 
 
 # Subjects of "claim"/"put"/"record" that are events, not sources: "the war has claimed 300 lives".

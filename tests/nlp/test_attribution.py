@@ -63,3 +63,14 @@ def test_a_figure_between_two_sentences_citing_one_source_is_theirs(read) -> Non
             "Rockets hit Latakia, killing one person and wounding six. "
             "Rockets also struck near the air base, the Observatory said.")
     assert set(sources(read(text))) == {("Syrian Observatory for Human Rights", "monitor")}
+
+
+def test_according_to_wins_over_a_misparsed_reporting_verb(read) -> None:
+    text = ("Since Sept. 19 when the regime declared the end of the cease-fire at least 359 civilians have been "
+            "killed by airstrikes on Aleppo according to civil defense officials.")
+    assert sources(read(text))[0] == ("Syrian Civil Defence", "other")
+
+
+def test_claiming_lives_is_a_toll_not_a_claim(read) -> None:
+    assert sources(read("The air force strike claimed the lives of at least 32 people.", outlet="Wire"))[0] == (
+        "Wire", "outlet")
