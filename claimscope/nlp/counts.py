@@ -368,6 +368,8 @@ def _read_count(
         kind, trigger = _fallback_kind(doc, sent, max(end, anchor.i + 1))
     if kind is None:
         return None
+    if doc[start].lower_ in ("a", "an") and trigger is not None and trigger.lemma_.lower() == "toll":
+        return None  # "a doctor ... confirmed the death toll": one person near a toll is not a figure of one
     kind = _merged_kind(trigger, kind)
     if kind != "destroyed" and anchor.lemma_.lower() in OBJECT_NOUNS:
         return None

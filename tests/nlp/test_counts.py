@@ -103,3 +103,7 @@ def test_subsets_displacement_and_separate_verbs(read, text: str, expected: tupl
 )
 def test_part_of_an_earlier_group(read, text: str, expected: tuple) -> None:
     assert expected in figures(read(text))
+
+
+def test_one_person_near_a_toll_is_not_a_figure(read) -> None:
+    assert figures(read("A doctor receiving the casualties confirmed the death toll on Monday.")) == []
