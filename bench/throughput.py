@@ -61,6 +61,27 @@ def main() -> None:
         ingest_s = time.perf_counter() - t0
         store.close()
 
+    # Where claimscope's own time goes: each component alone over docs the base model has parsed.
+    nlp = extractor.nlp
+    base = [n for n in nlp.pipe_names if not n.startswith("claimscope")]
+    sample = articles[:200]
+    docs = []
+    for a in sample:
+        doc = nlp.make_doc(a.text)
+        doc._.cs_published, doc._.cs_outlet, doc._.cs_title = a.published, a.outlet, a.title
+        docs.append(doc)
+    with nlp.select_pipes(enable=[*base, "claimscope_headline"]):
+        docs = list(nlp.pipe(docs))
+    shares = {}
+    for name in nlp.pipe_names:
+        if name.startswith("claimscope") and name != "claimscope_headline":
+            t0 = time.perf_counter()
+            for doc in docs:
+                nlp.get_pipe(name)(doc)
+            shares[name] = time.perf_counter() - t0
+    per_article = ours_s / len(texts)
+    framing_share = shares["claimscope_framing"] / len(sample) / per_article
+
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"bare en_core_web_sm nlp.pipe: {len(texts) / bare_s:8.1f} articles/s ({bare_s:.1f} s)")
     print(f"claimscope extract:           {len(texts) / ours_s:8.1f} articles/s ({ours_s:.1f} s, {n_events} events)")
@@ -68,6 +89,9 @@ def main() -> None:
     print(f"claimscope ingest into SQLite: {len(texts) / ingest_s:8.1f} articles/s ({ingest_s:.1f} s, "
           f"{summary.added} stored, {summary.already} repeats skipped, {summary.near_duplicates} near-duplicates)")
     print(f"ingest time / extract time:    {ingest_s / ours_s:.2f}")
+    print("component time per article: " + ", ".join(f"{k.removeprefix('claimscope_')} {1000 * v / len(sample):.2f} ms"
+                                                  for k, v in shares.items()))
+    print(f"framing's share of the pipeline's time: {100 * framing_share:.1f}%")
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
 
 

@@ -107,6 +107,15 @@ class Ledger:
             for r in rows
         ]
 
+    def outlets(self, *, as_frame: bool = False) -> list[Any]:
+        """Framing profiles per outlet (techniques per 1,000 words, most used loaded labels)."""
+        from dataclasses import asdict
+
+        from claimscope.store.profiles import outlet_profiles
+
+        profiles = outlet_profiles(self.store)
+        return _frame([{**asdict(p), "total_rate": p.total_rate} for p in profiles]) if as_frame else profiles
+
     def sources(self, *, as_frame: bool = False) -> list[dict[str, Any]] | Any:
         rows = self.store.sources()
         return _frame(rows) if as_frame else rows

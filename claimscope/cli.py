@@ -521,6 +521,55 @@ def asdict_row(row: Any) -> dict[str, Any]:
     return {"low": row.low, "high": row.high, "vague": row.vague, "approx": False}
 
 
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def outlets(db: str | None, fmt: str) -> None:
+    """Profile each outlet's framing: persuasion techniques per 1,000 words and its most used loaded labels.
+
+    \b
+    Examples:
+      claimscope outlets
+      claimscope outlets --format csv > outlets.csv
+    """
+    from dataclasses import asdict
+
+    from claimscope.store.profiles import outlet_profiles
+
+    store = _open(db)
+    try:
+        profiles = outlet_profiles(store)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps([{**asdict(p), "total_rate": p.total_rate} for p in profiles], ensure_ascii=False,
+                              indent=2))
+        return
+    techniques = sorted({t for p in profiles for t in p.rates})
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["outlet", "articles", "words", "total_per_1000_words", *techniques, "top_labels"])
+        for p in profiles:
+            writer.writerow([p.outlet, p.articles, p.words, p.total_rate, *[p.rates.get(t, 0.0) for t in techniques],
+                             "; ".join(f"{text} ({n})" for text, n in p.top_labels)])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"framing per 1,000 words ({len(profiles)} outlets)")
+    for header in ("outlet", "articles", "per 1,000 words", "", "by technique", "most used loaded labels"):
+        table.add_column(header, overflow="fold")
+    top = max((p.total_rate for p in profiles), default=0.0) or 1.0
+    for p in profiles:
+        bar = "█" * round(20 * p.total_rate / top)
+        detail = ", ".join(f"{t.split(',')[0]} {r}" for t, r in sorted(p.rates.items(), key=lambda x: -x[1]))
+        labels = ", ".join(f"{text} ({n})" for text, n in p.top_labels)
+        table.add_row(p.outlet, str(p.articles), f"{p.total_rate:.1f}", bar, detail, labels)
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)

@@ -35,7 +35,24 @@ class FramingComponent(Component):
                 continue
             entry = self.entries[int(self.nlp.vocab.strings[match_id])]
             span = doc[start:end]
+            neutral = entry.get("neutral")
+            if entry["technique"] == "Doubt" and not neutral:
+                neutral = _without_marker(doc, start, end)
             out.append(FramingMention(span.start_char, span.end_char, span.text, entry["technique"],
-                                      entry.get("neutral"), entry.get("note"), entry.get("refers_to")))
+                                      neutral, entry.get("note"), entry.get("refers_to")))
             last_end = end
         doc._.cs_framing = out
+
+
+def _without_marker(doc: Doc, start: int, end: int) -> str | None:
+    """The neutral wording of a doubt marker is the phrase without it: "so-called monitor" -> "the monitor"."""
+    phrase = []
+    for tok in doc[end : end + 6]:
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT") or tok.text in (",", ".", ";", ":"):
+            break
+        phrase.append(tok.text_with_ws)
+    words = "".join(phrase).strip()
+    if not words:
+        return None
+    article = "the " if start > 0 and doc[start - 1].lower_ in ("the", "a", "an", "this", "that") else ""
+    return f"{article}{words}" if article else words
