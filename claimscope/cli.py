@@ -570,6 +570,35 @@ def outlets(db: str | None, fmt: str) -> None:
     Console(width=200 if not sys.stdout.isatty() else None).print(table)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Run the local web app and REST API (/api/v1) over the store.
+
+    Writing (adding articles) is allowed from this machine only, unless CLAIMSCOPE_TOKEN is set, and then
+    only with that token.
+
+    \b
+    Examples:
+      claimscope serve
+      CLAIMSCOPE_TOKEN=secret claimscope serve --host 0.0.0.0 --port 8080
+    """
+    import os
+
+    import uvicorn
+
+    from claimscope.web import create_app
+
+    try:
+        app = create_app(db, token=os.environ.get("CLAIMSCOPE_TOKEN") or None)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"claimscope at http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)

@@ -327,15 +327,19 @@ def _actor(conn: Connection, name: str) -> None:
         conn.execute(insert(actors).values(name=name))
 
 
+def _has(column: Any, text: str) -> Any:
+    """Case-insensitive "contains", with % and _ taken as characters, not wildcards."""
+    return func.lower(column).contains(text.lower(), autoescape=True)
+
+
 def _conditions(f: Filters, source_col: Any) -> list[Any]:
     cond: list[Any] = []
     if f.place:
-        like = f"%{f.place.lower()}%"
-        cond.append(events.c.place.ilike(like) | events.c.admin1.ilike(like))
+        cond.append(_has(events.c.place, f.place) | _has(events.c.admin1, f.place))
     if f.outlet:
-        cond.append(articles.c.outlet.ilike(f"%{f.outlet}%"))
+        cond.append(_has(articles.c.outlet, f.outlet))
     if f.source:
-        cond.append(source_col.ilike(f"%{f.source}%"))
+        cond.append(_has(source_col, f.source))
     if f.since:
         cond.append(events.c.date_start >= f.since)
     if f.until:

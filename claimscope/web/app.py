@@ -1,0 +1,318 @@
+"""FastAPI app: server-rendered pages and the REST API (/api/v1) over one store.
+
+Every error, page or API, has one JSON shape for API paths (``{"ok": false, "status", "title", "error"}``,
+as datasette does); values from articles reach HTML only through Jinja2's autoescaping; a strict
+Content-Security-Policy forbids inline scripts; writing is allowed from loopback, or with the token.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Form, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from claimscope.store.db import Filters, Store, open_store
+
+HERE = Path(__file__).parent
+MAX_BODY = 5_000_000  # bytes: a request larger than any article is refused with 413
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=1_000_000)
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    id: str | None = None
+    url: str | None = None
+
+
+def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
+    store = open_store(db)
+    app = FastAPI(title="claimscope", version="0.1.0", openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs",
+                  redoc_url=None)
+    app.state.store = store
+    app.state.token = token
+    app.state.extractor = None
+    templates = Jinja2Templates(directory=HERE / "templates")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY:
+            return _error(request, 413, f"request body over {MAX_BODY:,} bytes")
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'] if p not in ('query', 'body'))}: {e['msg']}"
+                             for e in exc.errors())
+        return _error(request, 422, problems or "invalid request")
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:  # never a bare 500 page or stack trace
+        return _error(request, 500, f"internal error: {exc.__class__.__name__}")
+
+    def may_write(request: Request, given: str | None) -> None:
+        if app.state.token:
+            if not given or not secrets.compare_digest(given, app.state.token):
+                raise HTTPException(403, "writing needs the token (CLAIMSCOPE_TOKEN)")
+        elif (request.client.host if request.client else "") not in LOOPBACK:
+            raise HTTPException(403, "writing is allowed from this machine only (or set CLAIMSCOPE_TOKEN)")
+
+    def extractor() -> Any:
+        if app.state.extractor is None:
+            from claimscope.pipeline import Extractor
+
+            app.state.extractor = Extractor()
+        return app.state.extractor
+
+    # ---------------------------------------------------------------- REST API
+    @app.get("/api/v1/articles")
+    def api_articles(request: Request, offset: int = Query(0, ge=0, le=10_000_000),
+                     limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        rows = article_rows(store, offset, limit + 1)
+        return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+
+    @app.get("/api/v1/articles/{article_id}")
+    def api_article(article_id: str) -> dict[str, Any]:
+        result = store.result(article_id)
+        if result is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return result.to_dict()
+
+    @app.post("/api/v1/extract")
+    def api_extract(body: ExtractRequest) -> dict[str, Any]:
+        return extractor().extract_one(_article(body)).to_dict()
+
+    @app.post("/api/v1/articles")
+    def api_store(request: Request, body: ExtractRequest | list[ExtractRequest],
+                  token: str | None = Query(None, max_length=200)) -> dict[str, Any]:
+        may_write(request, token or request.headers.get("x-claimscope-token"))
+        items = body if isinstance(body, list) else [body]
+        if len(items) > 200:
+            raise HTTPException(413, "at most 200 articles per request")
+        from claimscope.jobs import ingest, reconcile
+
+        summary = ingest([_article(b) for b in items], store, extractor=extractor())
+        reconcile(store)
+        return {"ok": True, "added": summary.added, "already_stored": summary.already,
+                "ids": [_article(b).id for b in items]}
+
+    @app.get("/api/v1/events")
+    def api_events(request: Request, place: str | None = Query(None, max_length=200),
+                   outlet: str | None = Query(None, max_length=200), source: str | None = Query(None, max_length=200),
+                   since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                   until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                   kind: str | None = Query(None, pattern=r"^(killed|injured|casualties|captured|displaced|destroyed)$"),
+                   offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+        f = Filters(place, outlet, source, since, until, kind, offset + limit + 1)
+        rows = store.events(f)[offset:]
+        return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+
+    @app.get("/api/v1/incidents")
+    def api_incidents(request: Request, place: str | None = Query(None, max_length=200),
+                      since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                      until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                      offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+        from claimscope.store.incidents import incident_rows
+
+        rows = incident_rows(store, Filters(place=place, since=since, until=until, limit=offset + limit + 1))[offset:]
+        return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+
+    @app.get("/api/v1/incidents/{incident_id}")
+    def api_incident(incident_id: str) -> dict[str, Any]:
+        table = incident_table(store, incident_id)
+        return {"incident": incident_id, "rows": [asdict(r) for r in table.rows],
+                "kinds": {k: asdict(v) for k, v in table.kinds.items()}, "contradictions": table.contradictions}
+
+    @app.get("/api/v1/sources")
+    def api_sources() -> dict[str, Any]:
+        return {"ok": True, "rows": store.sources()}
+
+    @app.get("/api/v1/outlets")
+    def api_outlets() -> dict[str, Any]:
+        from claimscope.store.profiles import outlet_profiles
+
+        return {"ok": True, "rows": [{**asdict(p), "total_rate": p.total_rate} for p in outlet_profiles(store)]}
+
+    @app.get("/api/v1/export")
+    def api_export(format: str = Query("acled-csv", pattern=r"^(acled-csv|geojson|geojsonseq|parquet|jsonl)$"),
+                   place: str | None = Query(None, max_length=200),
+                   since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                   until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$")) -> Response:
+        from dataclasses import replace
+
+        from claimscope.export import SUFFIXES, write
+        from claimscope.store.incidents import incident_map
+
+        f = Filters(place=place, since=since, until=until)
+        results = (replace(r, events=[e for e in r.events if f.matches(e, r.article.outlet)]) if f.any() else r
+                   for r in store.results(f))
+        out = io.BytesIO()
+        write(results, format, out, incidents=incident_map(store))
+        media = {"acled-csv": "text/csv", "parquet": "application/vnd.apache.parquet"}.get(format, "application/json")
+        return Response(out.getvalue(), media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="claimscope{SUFFIXES[format]}"'})
+
+    # ---------------------------------------------------------------- pages
+    @app.get("/", response_class=HTMLResponse)
+    def explore(request: Request, place: str | None = Query(None, max_length=200),
+                since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
+        from claimscope.store.incidents import incident_rows
+
+        f = Filters(place=place, since=since, until=until, limit=offset + 51)
+        events = store.events(f)[offset:]
+        incidents = incident_rows(store, Filters(place=place, since=since, until=until, limit=20))
+        return templates.TemplateResponse(request, "explore.html", {
+            "events": events[:50], "more": len(events) > 50, "offset": offset, "incidents": incidents,
+            "place": place or "", "since": since or "", "until": until or ""})
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(request: Request, article_id: str) -> Response:
+        from claimscope.store.incidents import incident_map
+        from claimscope.web.highlight import pieces
+
+        result = store.result(article_id)
+        if result is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        incidents = incident_map(store)
+        return templates.TemplateResponse(request, "article.html", {
+            "r": result, "pieces": pieces(result), "incidents": incidents})
+
+    @app.get("/incidents/{incident_id}", response_class=HTMLResponse)
+    def incident_page(request: Request, incident_id: str) -> Response:
+        return templates.TemplateResponse(request, "incident.html", {
+            "table": incident_table(store, incident_id), "incident_id": incident_id})
+
+    @app.get("/outlets", response_class=HTMLResponse)
+    def outlets_page(request: Request) -> Response:
+        from claimscope.store.profiles import outlet_profiles
+
+        profiles = outlet_profiles(store)
+        top = max((p.total_rate for p in profiles), default=0.0) or 1.0
+        return templates.TemplateResponse(request, "outlets.html", {"profiles": profiles, "top": top})
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request, q: str = Query("", max_length=200)) -> Response:
+        hits = search_articles(store, q) if q.strip() else []
+        return templates.TemplateResponse(request, "search.html", {"q": q, "hits": hits})
+
+    @app.get("/add", response_class=HTMLResponse)
+    def add_form(request: Request) -> Response:
+        return templates.TemplateResponse(request, "add.html", {})
+
+    @app.post("/add")
+    def add(request: Request, text: str = Form(..., min_length=1, max_length=1_000_000),
+            title: str | None = Form(None, max_length=500), outlet: str | None = Form(None, max_length=200),
+            published: str | None = Form(None, max_length=10), token: str | None = Form(None, max_length=200)) -> Response:
+        may_write(request, token)
+        body = ExtractRequest(text=text, title=title or None, outlet=outlet or None, published=published or None)
+        from claimscope.jobs import ingest, reconcile
+
+        article = _article(body)
+        ingest([article], store, extractor=extractor())
+        reconcile(store)
+        stored = store.known(article.id, article.text) or article.id
+        return RedirectResponse(f"/articles/{stored}", status_code=303)
+
+    return app
+
+
+def _article(body: ExtractRequest) -> Any:
+    from claimscope.ingest.checks import check_text, clean_text, stable_id
+    from claimscope.model import Article
+
+    text = clean_text(body.text)
+    try:
+        check_text(text)
+    except Exception as exc:  # InputRejected: the reason the user sees
+        raise HTTPException(422, f"text: {getattr(exc, 'reason', exc)}") from exc
+    return Article(id=body.id or stable_id(text), text=text, title=body.title, outlet=body.outlet,
+                   published=body.published, url=body.url)
+
+
+def _page(request: Request, rows: list[dict[str, Any]], offset: int, limit: int, more: bool) -> dict[str, Any]:
+    nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit)) if more else None
+    return {"ok": True, "rows": rows, "offset": offset, "limit": limit, "next": nxt}
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    titles = {400: "Bad request", 403: "Forbidden", 404: "Not found", 413: "Too large", 422: "Invalid request",
+              500: "Internal error"}
+    body = {"ok": False, "status": status, "title": titles.get(status, "Error"), "error": message}
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(body, status_code=status)
+    from html import escape
+
+    return HTMLResponse(f"<!doctype html><title>{status}</title><link rel=stylesheet href=/static/app.css>"
+                        f"<main><h1>{status} {escape(body['title'])}</h1><p>{escape(message)}</p>"
+                        f"<p><a href=/>claimscope</a></p></main>", status_code=status)
+
+
+def article_rows(store: Store, offset: int, limit: int) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from claimscope.store.tables import articles
+
+    q = (select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url,
+                articles.c.duplicate_of)
+         .order_by(articles.c.published.desc(), articles.c.id).offset(offset).limit(limit))
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def incident_table(store: Store, incident_id: str) -> Any:
+    from claimscope.reconcile import claims_table
+    from claimscope.store.incidents import incident_results
+
+    event_ids, results = incident_results(store, incident_id)
+    if not event_ids:
+        raise HTTPException(404, f"no incident {incident_id!r}")
+    return claims_table(incident_id, event_ids, results, store.duplicates())
+
+
+def search_articles(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Articles whose title or text contains every word of ``q`` (bound parameters, never formatted SQL)."""
+    from sqlalchemy import and_, func, or_, select
+
+    from claimscope.store.tables import articles
+
+    words = [w for w in q.split() if w][:10]
+    # contains(autoescape=True): a "%" or "_" typed by the user is a character, not a wildcard
+    cond = and_(*[or_(func.lower(articles.c.title).contains(w.lower(), autoescape=True),
+                      func.lower(articles.c.text).contains(w.lower(), autoescape=True)) for w in words])
+    query = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.text).where(
+        cond).limit(limit)
+    out = []
+    with store.engine.connect() as conn:
+        for r in conn.execute(query):
+            text = r.text
+            at = text.lower().find(words[0].lower())
+            snippet = text[max(0, at - 80): at + 160] if at >= 0 else text[:240]
+            out.append({"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
+                        "snippet": snippet})
+    return out
