@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= claimscope.db
+PORT ?= 8000
 
 .PHONY: install run test lint eval bench gazetteer clean
 
@@ -14,12 +15,13 @@ $(BIN)/claimscope: pyproject.toml
 
 install: $(BIN)/claimscope
 
-# The main job: ingest the bundled sample articles into the SQLite store and show what was read.
+# The main job: ingest the bundled sample articles into the SQLite store, show what was read, start the web app.
 run: install
 	$(BIN)/claimscope ingest data/sample/ --db $(DB)
-	$(BIN)/claimscope events --db $(DB)
 	$(BIN)/claimscope claims --db $(DB)
+	$(BIN)/claimscope incidents --db $(DB)
 	$(BIN)/claimscope sources --db $(DB)
+	$(BIN)/claimscope serve --db $(DB) --port $(PORT)
 
 test: install
 	$(BIN)/ruff check claimscope tests bench scripts
