@@ -218,6 +218,8 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=200)) -> Response:
+        from claimscope.store.search import search_articles
+
         hits = search_articles(store, q) if q.strip() else []
         return templates.TemplateResponse(request, "search.html", {"q": q, "hits": hits})
 
@@ -293,26 +295,3 @@ def incident_table(store: Store, incident_id: str) -> Any:
     if not event_ids:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return claims_table(incident_id, event_ids, results, store.duplicates())
-
-
-def search_articles(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Articles whose title or text contains every word of ``q`` (bound parameters, never formatted SQL)."""
-    from sqlalchemy import and_, func, or_, select
-
-    from claimscope.store.tables import articles
-
-    words = [w for w in q.split() if w][:10]
-    # contains(autoescape=True): a "%" or "_" typed by the user is a character, not a wildcard
-    cond = and_(*[or_(func.lower(articles.c.title).contains(w.lower(), autoescape=True),
-                      func.lower(articles.c.text).contains(w.lower(), autoescape=True)) for w in words])
-    query = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.text).where(
-        cond).limit(limit)
-    out = []
-    with store.engine.connect() as conn:
-        for r in conn.execute(query):
-            text = r.text
-            at = text.lower().find(words[0].lower())
-            snippet = text[max(0, at - 80): at + 160] if at >= 0 else text[:240]
-            out.append({"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
-                        "snippet": snippet})
-    return out
