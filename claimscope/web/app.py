@@ -184,11 +184,12 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
                 offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
         from claimscope.store.incidents import incident_rows
 
-        f = Filters(place=place, since=since, until=until, limit=offset + 51)
-        events = store.events(f)[offset:]
+        everything = store.events(Filters(place=place, since=since, until=until))
+        events = everything[offset:]
         incidents = incident_rows(store, Filters(place=place, since=since, until=until, limit=20))
         return templates.TemplateResponse(request, "explore.html", {
             "events": events[:50], "more": len(events) > 50, "offset": offset, "incidents": incidents,
+            "timeline": timeline(everything), "total": len(everything),
             "place": place or "", "since": since or "", "until": until or ""})
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -295,3 +296,26 @@ def incident_table(store: Store, incident_id: str) -> Any:
     if not event_ids:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return claims_table(incident_id, event_ids, results, store.duplicates())
+
+
+def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 80) -> dict[str, Any]:
+    """Bars of events per day for the explore page's SVG (drawn by the template: no script needed)."""
+    from collections import Counter
+    from datetime import date, timedelta
+
+    days = Counter(r["date_start"] for r in rows if r.get("date_start"))
+    if not days:
+        return {"bars": [], "width": width, "height": height, "first": None, "last": None}
+    first, last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
+    span = (last - first).days + 1
+    step = max(1, span // 300)  # at most ~300 bars: long ranges are binned
+    bins: Counter[int] = Counter()
+    for day, n in days.items():
+        bins[(date.fromisoformat(day) - first).days // step] += n
+    top = max(bins.values())
+    n_bins = span // step + 1
+    bar_w = width / n_bins
+    bars = [{"x": round(i * bar_w, 2), "w": max(round(bar_w - 1, 2), 1), "h": round(height * n / top, 2),
+             "y": round(height - height * n / top, 2), "n": n,
+             "label": (first + timedelta(days=i * step)).isoformat()} for i, n in sorted(bins.items())]
+    return {"bars": bars, "width": width, "height": height, "first": first.isoformat(), "last": last.isoformat()}

@@ -138,3 +138,19 @@ def test_export_endpoint(client, fmt: str) -> None:
 def test_openapi_is_served(client) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/events" in spec["paths"]
+
+
+def test_explore_has_map_and_timeline_with_vendored_files(client) -> None:
+    html = client.get("/").text
+    assert 'id="map"' in html and "<svg class=\"timeline\"" in html
+    for path in ("/static/vendor/leaflet.js", "/static/vendor/countries-110m.json", "/static/map.js",
+                 "/static/vendor/LICENSE.leaflet"):
+        assert client.get(path).status_code == 200
+    assert "https://" not in html.split("<main>")[0]  # nothing in the page head comes from another host
+
+
+def test_timeline_bins_days() -> None:
+    from claimscope.web.app import timeline
+
+    t = timeline([{"date_start": "2024-12-01"}, {"date_start": "2024-12-01"}, {"date_start": "2024-12-03"}])
+    assert [b["n"] for b in t["bars"]] == [2, 1] and t["first"] == "2024-12-01" and t["last"] == "2024-12-03"
