@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import secrets
+from urllib.parse import urlencode
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -190,6 +191,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "explore.html", {
             "events": events[:50], "more": len(events) > 50, "offset": offset, "incidents": incidents,
             "timeline": timeline(everything), "total": len(everything),
+            "query": urlencode({k: v for k, v in (("place", place), ("since", since), ("until", until)) if v}),
             "place": place or "", "since": since or "", "until": until or ""})
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
