@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import io
 import secrets
-from urllib.parse import urlencode
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Form, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError

@@ -38,9 +38,9 @@ def site(tmp_path_factory, extractor):
 
     db = str(tmp_path_factory.mktemp("browser") / "site.db")
     with open_store(db) as store:
-        ingest(list(read_inputs(["data/sample"])) + [Article(
-            "evil", f"At least 5 people were killed in shelling on Hama on Monday {XSS}, activists said.",
-            title=f"Shelling {XSS}", outlet=f"Evil {XSS}", published="2024-12-03")], store, extractor=extractor)
+        evil = Article("evil", f"At least 5 people were killed in shelling on Hama on Monday {XSS}, activists said.",
+                       title=f"Shelling {XSS}", outlet=f"Evil {XSS}", published="2024-12-03")
+        ingest([*read_inputs(["data/sample"]), evil], store, extractor=extractor)
         reconcile(store)
     app = create_app(db)
     app.state.extractor = extractor
