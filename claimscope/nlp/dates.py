@@ -120,6 +120,14 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, str, s
     return sorted(found)
 
 
+def published_date(value: str | None) -> date | None:
+    """The publication date as a date; an unreadable one counts as unknown rather than failing the article."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 _DATELINE_CHARS = 300  # FA-KES-style texts open with the headline, then "AFP Friday 24 Oct 2014"
 _NUMERIC_DATELINE = re.compile(r"^\s*(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>(?:19|20)\d\d)\b")
 
@@ -143,7 +151,7 @@ def dateline(text: str) -> date | None:
 
 class DatesComponent(Component):
     def process(self, doc: Doc) -> None:
-        published = date.fromisoformat(doc._.cs_published) if doc._.cs_published else None
+        published = published_date(doc._.cs_published)
         # A reader resolves "on Monday" against the story's own dateline when it has one.
         text = doc.text
         published = dateline(text) or published

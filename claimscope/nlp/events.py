@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date as date_cls
 from typing import Any
 
 from spacy.language import Language
@@ -16,7 +15,7 @@ from spacy.tokens import Doc
 
 from claimscope.nlp.attribution import stance_of
 from claimscope.nlp.base import Component
-from claimscope.nlp.dates import dateline
+from claimscope.nlp.dates import dateline, published_date
 from claimscope.nlp.mentions import ActorMention, CountMention, DateMention, EventMention, PlaceMention
 from claimscope.nlp.resources import load_actors
 
@@ -81,7 +80,7 @@ class EventsComponent(Component):
         sents = list(doc.sents)
         main_cc = _main_country(places)
         dominant_place = _dominant_place(places, main_cc)
-        reference = dateline(doc.text) or (date_cls.fromisoformat(doc._.cs_published) if doc._.cs_published else None)
+        reference = dateline(doc.text) or (published_date(doc._.cs_published))
         reference = reference.isoformat() if reference else None
         main_country = next((p for p in places if p.precision == "country" and p.record["cc"] == main_cc), None)
         dominant_armed = self._dominant_armed(actors)

@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimscope.store.db import Filters, Store, open_store
@@ -178,7 +178,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
             "Content-Disposition": f'attachment; filename="claimscope{SUFFIXES[format]}"'})
 
     # ---------------------------------------------------------------- pages
-    @app.get("/", response_class=HTMLResponse)
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def explore(request: Request, place: str | None = Query(None, max_length=200),
                 since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
                 until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
@@ -194,7 +194,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
             "query": urlencode({k: v for k, v in (("place", place), ("since", since), ("until", until)) if v}),
             "place": place or "", "since": since or "", "until": until or ""})
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> Response:
         from claimscope.store.incidents import incident_map
         from claimscope.web.highlight import pieces
@@ -206,12 +206,12 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "article.html", {
             "r": result, "pieces": pieces(result), "incidents": incidents})
 
-    @app.get("/incidents/{incident_id}", response_class=HTMLResponse)
+    @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str) -> Response:
         return templates.TemplateResponse(request, "incident.html", {
             "table": incident_table(store, incident_id), "incident_id": incident_id})
 
-    @app.get("/outlets", response_class=HTMLResponse)
+    @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
     def outlets_page(request: Request) -> Response:
         from claimscope.store.profiles import outlet_profiles
 
@@ -219,23 +219,26 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         top = max((p.total_rate for p in profiles), default=0.0) or 1.0
         return templates.TemplateResponse(request, "outlets.html", {"profiles": profiles, "top": top})
 
-    @app.get("/search", response_class=HTMLResponse)
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, q: str = Query("", max_length=200)) -> Response:
         from claimscope.store.search import search_articles
 
         hits = search_articles(store, q) if q.strip() else []
         return templates.TemplateResponse(request, "search.html", {"q": q, "hits": hits})
 
-    @app.get("/add", response_class=HTMLResponse)
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_form(request: Request) -> Response:
         return templates.TemplateResponse(request, "add.html", {})
 
-    @app.post("/add")
+    @app.post("/add", include_in_schema=False)
     def add(request: Request, text: str = Form(..., min_length=1, max_length=1_000_000),
             title: str | None = Form(None, max_length=500), outlet: str | None = Form(None, max_length=200),
             published: str | None = Form(None, max_length=10), token: str | None = Form(None, max_length=200)) -> Response:
         may_write(request, token)
-        body = ExtractRequest(text=text, title=title or None, outlet=outlet or None, published=published or None)
+        try:
+            body = ExtractRequest(text=text, title=title or None, outlet=outlet or None, published=published or None)
+        except ValidationError as exc:
+            raise HTTPException(422, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from exc
         from claimscope.jobs import ingest, reconcile
 
         article = _article(body)
@@ -248,16 +251,22 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
 
 
 def _article(body: ExtractRequest) -> Any:
+    from claimscope.errors import InputRejected
     from claimscope.ingest.checks import check_text, clean_text, stable_id
+    from claimscope.ingest.readers import parse_date
     from claimscope.model import Article
 
     text = clean_text(body.text)
     try:
         check_text(text)
-    except Exception as exc:  # InputRejected: the reason the user sees
-        raise HTTPException(422, f"text: {getattr(exc, 'reason', exc)}") from exc
+    except InputRejected as exc:  # the reason the user sees
+        raise HTTPException(422, f"text: {exc.reason}") from exc
+    try:
+        published = parse_date(body.published)
+    except InputRejected as exc:
+        raise HTTPException(422, f"published: {exc.reason}") from exc
     return Article(id=body.id or stable_id(text), text=text, title=body.title, outlet=body.outlet,
-                   published=body.published, url=body.url)
+                   published=published, url=body.url)
 
 
 def _page(request: Request, rows: list[dict[str, Any]], offset: int, limit: int, more: bool) -> dict[str, Any]:

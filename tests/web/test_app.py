@@ -154,3 +154,9 @@ def test_timeline_bins_days() -> None:
 
     t = timeline([{"date_start": "2024-12-01"}, {"date_start": "2024-12-01"}, {"date_start": "2024-12-03"}])
     assert [b["n"] for b in t["bars"]] == [2, 1] and t["first"] == "2024-12-01" and t["last"] == "2024-12-03"
+
+
+@pytest.mark.parametrize("published", ["0000-00-00", "2024-02-30", "2024-13-01"])
+def test_impossible_dates_are_422_not_500(client, published: str) -> None:
+    r = client.post("/api/v1/extract", json={"text": "Four soldiers were killed in clashes near Hama.", "published": published})
+    assert r.status_code == 422 and "published" in r.json()["error"]
