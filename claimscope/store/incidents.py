@@ -62,9 +62,13 @@ def assign(store: Store, placed: dict[str, str], refs: Iterable[EventRef]) -> No
             conn.execute(insert(incident_events), rows)
 
 
-def incident_map(store: Store) -> dict[str, str]:
+def incident_map(store: Store, event_ids: list[str] | None = None) -> dict[str, str]:
+    """Event id -> incident id, for every event or only the ones asked for."""
+    q = select(incident_events.c.event_id, incident_events.c.incident_id)
+    if event_ids is not None:
+        q = q.where(incident_events.c.event_id.in_(event_ids))
     with store.engine.connect() as conn:
-        return dict(conn.execute(select(incident_events.c.event_id, incident_events.c.incident_id)).all())
+        return dict(conn.execute(q).all())
 
 
 def incident_rows(store: Store, f: Filters) -> list[dict[str, Any]]:
