@@ -601,7 +601,12 @@ def serve(db: str | None, host: str, port: int) -> None:
 
 @main.group()
 def spark() -> None:
-    """Run claimscope on Apache Spark (needs the `spark` extra: pip install 'claimscope[spark]')."""
+    """Run claimscope on Apache Spark (needs the `spark` extra: pip install 'claimscope[spark]').
+
+    \b
+    Examples:
+      claimscope spark extract articles.jsonl --out ledger.parquet --master 'local[*]'
+    """
 
 
 @spark.command(name="extract")
