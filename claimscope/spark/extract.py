@@ -59,51 +59,59 @@ def _extract_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         yield pd.DataFrame(out, columns=["id", "title", "outlet", "published", "month", "result"])
 
 
-def _event_rows(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+def _flat_rows(batches: Iterator[pd.DataFrame], rows_of: Any, schema: str) -> Iterator[pd.DataFrame]:
+    """Stored results -> flat rows: ``rows_of(result, month)`` gives the rows of one article."""
     import pandas as pd
 
     from claimscope.model import ArticleResult
 
+    columns = [c.split()[0] for c in schema.split(", ")]
     for batch in batches:
         rows = []
         for body, month in zip(batch["result"], batch["month"], strict=True):
-            result = ArticleResult.from_dict(json.loads(body))
-            for e in result.events:
-                loc, src = e.location, (e.claimed_by[0] if e.claimed_by else None)
-                rows.append({
-                    "id": e.id, "article_id": result.article.id, "outlet": result.article.outlet, "month": month,
-                    "event_type": e.event_type, "sub_event_type": e.sub_event_type, "date_start": e.date.start,
-                    "date_end": e.date.end, "place": loc.name if loc else None, "admin1": loc.admin1 if loc else None,
-                    "country": loc.country if loc else None, "lat": loc.lat if loc else None,
-                    "lon": loc.lon if loc else None, "precision": loc.precision if loc else None,
-                    "source": (src.name or result.article.outlet) if src else None,
-                    "source_kind": src.kind if src else None, "stance": e.stance, "aggregate": e.aggregate,
-                    "sentence": e.sentence,
-                })
-        yield pd.DataFrame(rows, columns=[c.split()[0] for c in EVENT_SCHEMA.split(", ")])
+            rows += rows_of(ArticleResult.from_dict(json.loads(body)), month)
+        yield pd.DataFrame(rows, columns=columns)
+
+
+def _events_of(result: Any, month: str) -> list[dict[str, Any]]:
+    rows = []
+    for e in result.events:
+        loc, src = e.location, (e.claimed_by[0] if e.claimed_by else None)
+        rows.append({
+            "id": e.id, "article_id": result.article.id, "outlet": result.article.outlet, "month": month,
+            "event_type": e.event_type, "sub_event_type": e.sub_event_type, "date_start": e.date.start,
+            "date_end": e.date.end, "place": loc.name if loc else None, "admin1": loc.admin1 if loc else None,
+            "country": loc.country if loc else None, "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None, "precision": loc.precision if loc else None,
+            "source": (src.name or result.article.outlet) if src else None,
+            "source_kind": src.kind if src else None, "stance": e.stance, "aggregate": e.aggregate,
+            "sentence": e.sentence,
+        })
+    return rows
+
+
+def _claims_of(result: Any, month: str) -> list[dict[str, Any]]:
+    rows = []
+    for e in result.events:
+        src = e.claimed_by[0] if e.claimed_by else None
+        for c in e.counts:
+            rows.append({
+                "event_id": e.id, "article_id": result.article.id, "outlet": result.article.outlet,
+                "month": month, "kind": c.kind, "low": c.low, "high": c.high, "approx": c.approx,
+                "vague": c.vague, "victims": c.victims,
+                "source": (src.name or result.article.outlet) if src else None,
+                "source_kind": src.kind if src else None, "stance": e.stance, "quote": c.text,
+                "span_start": c.span[0] if c.span else None, "span_end": c.span[1] if c.span else None,
+            })
+    return rows
+
+
+def _event_rows(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    yield from _flat_rows(batches, _events_of, EVENT_SCHEMA)
 
 
 def _claim_rows(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    import pandas as pd
-
-    from claimscope.model import ArticleResult
-
-    for batch in batches:
-        rows = []
-        for body, month in zip(batch["result"], batch["month"], strict=True):
-            result = ArticleResult.from_dict(json.loads(body))
-            for e in result.events:
-                src = e.claimed_by[0] if e.claimed_by else None
-                for c in e.counts:
-                    rows.append({
-                        "event_id": e.id, "article_id": result.article.id, "outlet": result.article.outlet,
-                        "month": month, "kind": c.kind, "low": c.low, "high": c.high, "approx": c.approx,
-                        "vague": c.vague, "victims": c.victims,
-                        "source": (src.name or result.article.outlet) if src else None,
-                        "source_kind": src.kind if src else None, "stance": e.stance, "quote": c.text,
-                        "span_start": c.span[0] if c.span else None, "span_end": c.span[1] if c.span else None,
-                    })
-        frame = pd.DataFrame(rows, columns=[c.split()[0] for c in CLAIM_SCHEMA.split(", ")])
+    for frame in _flat_rows(batches, _claims_of, CLAIM_SCHEMA):
         yield frame.astype({"low": "Int64", "high": "Int64", "span_start": "Int64", "span_end": "Int64"})
 
 
