@@ -22,7 +22,8 @@ from claimscope.nlp.resources import load_sources
 REPORTING_VERBS = {
     "say", "report", "tell", "announce", "state", "confirm", "add", "claim", "note", "document", "record",
     "quote", "cite", "estimate", "put", "count", "reveal", "declare", "indicate", "explain", "publish",
-    "write", "broadcast", "tweet", "mention", "allege", "accuse", "deny", "insist",
+    "write", "broadcast", "tweet", "mention", "allege", "accuse", "deny", "insist", "stress", "affirm", "assert",
+    "acknowledge", "point", "warn", "admit", "show",
 }
 PRONOUNS = {"it", "he", "she", "they", "its", "his", "her", "their"}
 # Heads of unnamed-source phrases and what kind of source they are.

@@ -74,3 +74,14 @@ def test_according_to_wins_over_a_misparsed_reporting_verb(read) -> None:
 def test_claiming_lives_is_a_toll_not_a_claim(read) -> None:
     assert sources(read("The air force strike claimed the lives of at least 32 people.", outlet="Wire"))[0] == (
         "Wire", "outlet")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor stressed that 15 soldiers were killed in the clashes.",
+        "The Syrian Observatory for Human Rights pointed out that 15 soldiers were killed in the clashes.",
+    ],
+)
+def test_more_reporting_verbs(read, text: str) -> None:
+    assert sources(read(text))[0][1] != "outlet"
