@@ -177,7 +177,11 @@ class AttributionComponent(Component):
         head = phrase.root.lower_
         generic = phrase[0].lower_ == "the" and len(phrase) <= 3 and phrase.root.pos_ == "NOUN"
         if head in PRONOUNS or generic:  # "it", "the monitor", "the center": the source named last
-            return {**last, "text": phrase.text} if last else None
+            if last:
+                return {**last, "text": phrase.text}
+            if head in PRONOUNS:
+                return None
+            # "the monitor said ..." with nobody named before: a monitor, as written
         if phrase.root.pos_ == "PRON":
             return None
         kind = HEAD_KINDS.get(head)
