@@ -91,14 +91,22 @@ def score_grouping(
         results = extract(chosen)
         predicted = group_events(results)
         gold: dict[str, str] = {}
+        by_figure: dict[str, str] = {}
         for incident in group["incidents"]:
             for mention in incident["mentions"]:
                 for result in results:
                     if result.article.id != mention["article"]:
                         continue
+                    at = result.article.text.find(mention["quote"])
+                    quote = (at, at + len(mention["quote"]))
                     for event in result.events:
-                        if mention["quote"] in event.sentence and event.id in predicted:
-                            gold.setdefault(event.id, incident["id"])
+                        if mention["quote"] not in event.sentence or event.id not in predicted:
+                            continue
+                        gold.setdefault(event.id, incident["id"])
+                        # a sentence naming two incidents: the one whose quote holds the event's figure wins
+                        if any(c.span and c.span[0] < quote[1] and quote[0] < c.span[1] for c in event.counts):
+                            by_figure.setdefault(event.id, incident["id"])
+        gold.update(by_figure)
         _score(report, gold, predicted)
     return report
 
