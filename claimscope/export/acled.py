@@ -78,6 +78,7 @@ from typing import IO, Any
 
 from claimscope.export._stream import text_sink
 from claimscope.model import ArticleResult, Count, DateRange, Event, Place, Source
+from claimscope.values import parse_day
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -191,18 +192,11 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return low * 10 + high
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def event_date(when: DateRange, published: str | None) -> tuple[date | None, int]:
     """(event_date, time_precision) as described in the module docstring."""
-    start, end = _day(when.start), _day(when.end)
+    start, end = parse_day(when.start), parse_day(when.end)
     if start is None:
-        return _day(published), 3
+        return parse_day(published), 3
     if end is None or end <= start:
         return start, 1
     return start, 2 if (end - start).days <= 31 else 3
@@ -267,7 +261,7 @@ def claimed_by(sources: list[Source]) -> str | None:
 
 
 def _timestamp(published: str | None) -> int:
-    day = _day(published)
+    day = parse_day(published)
     return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()) if day else 0
 
 

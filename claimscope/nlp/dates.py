@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from claimscope.nlp.base import Component
 from claimscope.nlp.mentions import DateMention
+from claimscope.values import parse_day
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(
@@ -120,12 +121,8 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, str, s
     return sorted(found)
 
 
-def published_date(value: str | None) -> date | None:
-    """The publication date as a date; an unreadable one counts as unknown rather than failing the article."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+# an unreadable publication date counts as unknown rather than failing the article
+published_date = parse_day
 
 
 _DATELINE_CHARS = 300  # FA-KES-style texts open with the headline, then "AFP Friday 24 Oct 2014"

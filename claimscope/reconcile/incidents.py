@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimscope.model import ArticleResult, Event
+from claimscope.values import distance_km, parse_day
 
 # How far apart two places may be and still be one incident, by the coarser of the two precisions.
 RADIUS_KM = {"point": 15.0, "city": 25.0, "admin2": 50.0, "region": 60.0, "admin1": 120.0, "country": math.inf}
@@ -71,7 +72,7 @@ class Incident:
 def refs_of(result: ArticleResult) -> list[EventRef]:
     """The events of one article that can belong to an incident (cumulative tolls cannot)."""
     a = result.article
-    published = _day(a.published)
+    published = parse_day(a.published)
     out = []
     for e in result.events:
         if e.aggregate:
@@ -84,7 +85,7 @@ def _ref(e: Event, article_id: str, outlet: str | None, published: date | None) 
     loc = e.location
     figures = frozenset((c.kind, v) for c in e.counts for v in {c.low, c.high} if v is not None)
     return EventRef(
-        event_id=e.id, article_id=article_id, outlet=outlet, start=_day(e.date.start), end=_day(e.date.end),
+        event_id=e.id, article_id=article_id, outlet=outlet, start=parse_day(e.date.start), end=parse_day(e.date.end),
         published=published, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
         precision=loc.precision if loc else None, admin1=loc.admin1 if loc else None,
         country=loc.country if loc else None, event_type=e.event_type, sub_event_type=e.sub_event_type,
@@ -92,20 +93,10 @@ def _ref(e: Event, article_id: str, outlet: str | None, published: date | None) 
     )
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def km(a: EventRef, b: EventRef) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
-    dl = math.radians(b.lon - a.lon)  # type: ignore[operator]
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _coarse(a: EventRef, b: EventRef) -> str:

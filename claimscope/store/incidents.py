@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -13,10 +12,7 @@ from claimscope.model import ArticleResult
 from claimscope.reconcile.incidents import EventRef, Incident
 from claimscope.store.db import Filters, Store, _conditions
 from claimscope.store.tables import articles, claims, events, incident_events
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+from claimscope.values import parse_day
 
 
 def event_refs(store: Store, only_unassigned: bool = False) -> list[tuple[EventRef, str | None]]:
@@ -37,8 +33,8 @@ def event_refs(store: Store, only_unassigned: bool = False) -> list[tuple[EventR
         out = []
         for r in conn.execute(q):
             ref = EventRef(
-                event_id=r.id, article_id=r.article_id, outlet=r.outlet, start=_day(r.date_start),
-                end=_day(r.date_end), published=_day(r.published), lat=r.lat, lon=r.lon, precision=r.precision,
+                event_id=r.id, article_id=r.article_id, outlet=r.outlet, start=parse_day(r.date_start),
+                end=parse_day(r.date_end), published=parse_day(r.published), lat=r.lat, lon=r.lon, precision=r.precision,
                 admin1=r.admin1, country=r.country, event_type=r.event_type, sub_event_type=r.sub_event_type,
                 figures=frozenset(figures.get(r.id, ())), sentence=r.sentence or "", vector=r.vector,
             )

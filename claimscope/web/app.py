@@ -47,6 +47,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     app.state.store = store
     app.state.token = token
     app.state.extractor = None
+    app.state.embedder = None
     templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -81,6 +82,14 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
                 raise HTTPException(403, "writing needs the token (CLAIMSCOPE_TOKEN)")
         elif (request.client.host if request.client else "") not in LOOPBACK:
             raise HTTPException(403, "writing is allowed from this machine only (or set CLAIMSCOPE_TOKEN)")
+
+    def embedder() -> Any:
+        # one sentence model per app: loading it costs seconds, each write would otherwise pay that again
+        if app.state.embedder is None:
+            from claimscope.embeddings import SentenceEmbedder
+
+            app.state.embedder = SentenceEmbedder()
+        return app.state.embedder
 
     def extractor() -> Any:
         if app.state.extractor is None:
@@ -117,7 +126,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         from claimscope.jobs import ingest, reconcile
 
         summary = ingest([_article(b) for b in items], store, extractor=extractor())
-        reconcile(store)
+        reconcile(store, embedder())
         return {"ok": True, "added": summary.added, "already_stored": summary.already,
                 "ids": [_article(b).id for b in items]}
 
@@ -243,7 +252,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
 
         article = _article(body)
         ingest([article], store, extractor=extractor())
-        reconcile(store)
+        reconcile(store, embedder())
         stored = store.known(article.id, article.text) or article.id
         return RedirectResponse(f"/articles/{stored}", status_code=303)
 
