@@ -189,7 +189,8 @@ def parse_interval(text: str) -> float:
 def watch(feeds: tuple[str, ...], db: str | None, every: str, polls: int | None, no_fetch_pages: bool) -> None:
     """Poll RSS/Atom feeds and ingest new items; a feed that is down or malformed is reported and retried.
 
-    Entries already read are remembered in the store, so a restarted watch fetches only what is new.
+    Entries already read are remembered in the store, so a restarted watch fetches only what is new; new
+    items are grouped into incidents after each poll.
 
     \b
     Examples:
@@ -198,21 +199,27 @@ def watch(feeds: tuple[str, ...], db: str | None, every: str, polls: int | None,
     """
     import time
 
-    from claimscope.jobs import poll_feeds
+    from claimscope.embeddings import SentenceEmbedder
+    from claimscope.jobs import poll_feeds, reconcile
     from claimscope.pipeline import Extractor
 
     interval = parse_interval(every)
     store = _open(db)
     extractor = Extractor()
+    embedder: SentenceEmbedder | None = None
     n = 0
     try:
         while polls is None or n < polls:
             if n:
                 time.sleep(interval)
-            for summary in poll_feeds(feeds, store, extractor=extractor, fetch_pages=not no_fetch_pages):
+            summaries = poll_feeds(feeds, store, extractor=extractor, fetch_pages=not no_fetch_pages)
+            for summary in summaries:
                 for problem in summary.problems:
                     click.echo(f"skipped {problem}", err=True)
                 click.echo(f"{summary.feed}: {summary.new} new items, {summary.added} stored", err=True)
+            if any(s.added for s in summaries):
+                embedder = embedder or SentenceEmbedder()  # loaded once, on the first poll with news
+                reconcile(store, embedder)
             n += 1
     except KeyboardInterrupt:
         click.echo("stopped", err=True)

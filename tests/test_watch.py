@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -57,6 +59,8 @@ def test_watch_command_polls_and_remembers_across_restarts(server, tmp_path, reu
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.stderr
     assert "2 new items, 2 stored" in first.stderr
+    incidents = CliRunner().invoke(main, ["incidents", "--db", db, "--format", "json"])
+    assert incidents.exit_code == 0 and json.loads(incidents.stdout)  # new items were grouped into incidents
     again = CliRunner().invoke(main, args)
     assert "0 new items, 0 stored" in again.stderr
 
