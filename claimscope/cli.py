@@ -694,7 +694,8 @@ def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str, inciden
     """Score extraction against gold files: P/R/F1 for figures; source, place, type, date and stance
     judged on matched figures (accuracy) and over all gold figures (end to end).
 
-    With no GOLD, the project's own sets: data/gold/fakes-gold.jsonl and data/gold/written-gold.jsonl.
+    With no GOLD, the project's own sets: data/gold/fakes-gold.jsonl and data/gold/written-gold.jsonl, and
+    framing spans on data/gold/framing-gold.jsonl (FA-KES) and data/gold/framing-general.jsonl (general news).
 
     \b
     Examples:
@@ -717,20 +718,21 @@ def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str, inciden
         from claimscope.eval.incidents import evaluate_grouping
 
         grouping = evaluate_grouping(incidents_gold, corpus, split=None if split == "all" else split)
-    framing = None
-    if Path("data/gold/framing-gold.jsonl").exists() and not gold:
-        from claimscope.eval.framing import evaluate_framing
+    framing: dict[str, Any] = {}
+    if not gold:
+        from claimscope.eval.framing import FRAMING_GOLD, evaluate_framing
 
-        framing = evaluate_framing("data/gold/framing-gold.jsonl", split=None if split == "all" else split)
+        framing = {key: evaluate_framing(path, split=None if split == "all" else split)
+                   for key, path in FRAMING_GOLD.items() if Path(path).exists()}
     if fmt == "json":
         click.echo(json.dumps({**report.summary(), **({"incidents": grouping.summary()} if grouping else {}),
-                               **({"framing": framing.summary()} if framing else {})}, indent=2))
+                               **{key: r.summary() for key, r in framing.items()}}, indent=2))
     else:
         click.echo(report.render(verbose=verbose))
         if grouping:
             click.echo("\n" + grouping.render())
-        if framing:
-            click.echo("\n" + framing.render())
+        for key, r in framing.items():
+            click.echo(f"\n{key}: " + r.render())
 
 
 def run() -> None:

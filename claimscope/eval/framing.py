@@ -17,6 +17,10 @@ from claimscope.model import Article
 
 Span = tuple[int, int, str]
 
+# The key each set's scores carry in ``claimscope eval --format json`` -> its gold file (relative to the repo).
+# framing-gold: FA-KES conflict reporting; framing-general: partisan general news (politics, health, economy).
+FRAMING_GOLD = {"framing": "data/gold/framing-gold.jsonl", "framing_general": "data/gold/framing-general.jsonl"}
+
 
 @dataclass
 class FramingReport:
