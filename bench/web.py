@@ -1,24 +1,38 @@
 """Latency of the web app under a bounded loopback load: p50/p99 per endpoint.
 
-    .venv/bin/python bench/web.py STORE.db [--requests 2000] [--concurrency 16]
+    .venv/bin/python bench/web.py STORE.db [--requests 2000] [--concurrency 16] [--workers N]
+                                           [--server process|thread]
 
-Starts the app on 127.0.0.1 (an ephemeral port) in this process's event loop's thread, sends the requests
-from an async client, prints percentiles. It measures; it never asserts. Only loopback is ever contacted.
+By default the server runs as users run it, a separate ``claimscope serve`` process (``--workers`` as given,
+else its default) on an ephemeral 127.0.0.1 port, and this process is only the load client. ``--server
+thread`` is the old method: the server in a thread of this process, so client and server share one GIL and
+the client's own CPU shows up as server latency. It measures; it never asserts. Only loopback is contacted.
+
+"API events (varied filters)" cycles through places and date ranges so that a response cache, if one is
+on, cannot answer every request from one entry. The client's CPU time is printed too: on a 2-core machine
+it competes with the server.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
+import os
 import socket
 import statistics
+import subprocess
+import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
-import uvicorn
 
-from claimscope.web import create_app
+PLACES = ["Aleppo", "Idlib", "Homs", "Hama", "Damascus", "Daraa", "Deir", "Raqqa", "Latakia", "Ghouta", "Douma",
+          "Palmyra"]
+MONTHS = [f"2016-{m:02d}" for m in range(1, 13)] + [f"2017-{m:02d}" for m in range(1, 4)]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -26,25 +40,89 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-async def hammer(base: str, path: str, n: int, concurrency: int) -> tuple[list[float], int]:
+def varied_event_paths() -> list[str]:
+    """API event queries over many filter values: place alone, place and month, month alone, outlet paging."""
+    out = []
+    for place, month in zip(itertools.cycle(PLACES), MONTHS * 4, strict=False):
+        out.append(f"/api/v1/events?limit=100&place={place}&since={month}-01&until={month}-28")
+        out.append(f"/api/v1/events?limit=100&place={place}")
+        out.append(f"/api/v1/events?limit=100&since={month}-01")
+        out.append(f"/api/v1/events?limit=50&offset={len(out) % 7 * 50}&kind=killed")
+    return out
+
+
+async def hammer(base: str, paths: list[str], n: int, concurrency: int) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = 0
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(n):
-        queue.put_nowait(i)
+    todo = iter(itertools.islice(itertools.cycle(paths), n))
 
     async def worker(client: httpx.AsyncClient) -> None:
         nonlocal errors
-        while not queue.empty():
-            queue.get_nowait()
+        for path in todo:  # one shared iterator: each request is taken by exactly one worker
             t0 = time.perf_counter()
             r = await client.get(base + path)
             latencies.append(1000 * (time.perf_counter() - t0))
             errors += r.status_code >= 400
 
-    async with httpx.AsyncClient(timeout=30) as client:
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
     return latencies, errors
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(base: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(f"{base}/api/v1/articles?limit=1", timeout=5).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the server at {base} did not answer within {seconds:.0f} s")
+        time.sleep(0.2)
+
+
+@contextmanager
+def server_process(store: str, port: int, workers: int | None) -> Iterator[str]:
+    """``claimscope serve`` as its own process, the way users start it."""
+    cmd = [sys.executable, "-m", "claimscope.cli", "serve", "--db", store, "--port", str(port)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(base)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextmanager
+def server_thread(store: str, port: int) -> Iterator[str]:
+    """The server in a thread of this process (client and server share one interpreter)."""
+    import uvicorn
+
+    from claimscope.web import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="error"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
 
 
 def main() -> None:
@@ -52,28 +130,33 @@ def main() -> None:
     ap.add_argument("store")
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--server", choices=["process", "thread"], default="process")
+    ap.add_argument("--workers", type=int, default=None, help="uvicorn worker processes (process mode only)")
+    ap.add_argument("--only", default="", help="run only the suites whose name contains this")
     args = ap.parse_args()
-    app = create_app(args.store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    article = httpx.get(f"{base}/api/v1/articles?limit=1").json()["rows"][0]["id"]
-    paths = {
-        "API events (filters, limit 100)": "/api/v1/events?limit=100&place=Aleppo&since=2016-01-01",
-        "article page": f"/articles/{article}",
-        "explore page (filters)": "/?place=Aleppo&since=2016-10-01&until=2016-10-31",
-    }
-    print(f"{args.requests} requests per endpoint, {args.concurrency} concurrent, 127.0.0.1:{port}")
-    for name, path in paths.items():
-        latencies, errors = asyncio.run(hammer(base, path, args.requests, args.concurrency))
-        print(f"{name:<34} p50 {percentile(latencies, 50):7.1f} ms   p99 {percentile(latencies, 99):7.1f} ms"
-              f"   mean {statistics.mean(latencies):7.1f} ms   errors {errors}")
-    server.should_exit = True
+    port = free_port()
+    running = server_process(args.store, port, args.workers) if args.server == "process" else server_thread(
+        args.store, port)
+    with running as base:
+        article = httpx.get(f"{base}/api/v1/articles?limit=1").json()["rows"][0]["id"]
+        suites = {
+            "API events (filters, limit 100)": ["/api/v1/events?limit=100&place=Aleppo&since=2016-01-01"],
+            "API events (varied filters)": varied_event_paths(),
+            "article page": [f"/articles/{article}"],
+            "explore page (filters)": ["/?place=Aleppo&since=2016-10-01&until=2016-10-31"],
+        }
+        print(f"{args.requests} requests per endpoint, {args.concurrency} concurrent, server: {args.server}"
+              f"{f', {args.workers} workers' if args.workers else ''}, {os.cpu_count()} CPUs")
+        for name, paths in suites.items():
+            if args.only.lower() not in name.lower():
+                continue
+            asyncio.run(hammer(base, paths, 2 * args.concurrency, args.concurrency))  # warm connections, caches
+            cpu0, t0 = time.process_time(), time.perf_counter()
+            latencies, errors = asyncio.run(hammer(base, paths, args.requests, args.concurrency))
+            wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+            print(f"{name:<32} p50 {percentile(latencies, 50):6.1f} ms  p99 {percentile(latencies, 99):6.1f} ms"
+                  f"  mean {statistics.mean(latencies):6.1f} ms  {len(latencies) / wall:5.0f} req/s"
+                  f"  client CPU {100 * cpu / wall:3.0f}%  errors {errors}")
 
 
 if __name__ == "__main__":

@@ -581,7 +581,9 @@ def outlets(db: str | None, fmt: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
 @click.option("--port", type=int, default=8000, show_default=True)
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; more answer more requests at once on a machine with more cores.")
+def serve(db: str | None, host: str, port: int, workers: int) -> None:
     """Run the local web app and REST API (/api/v1) over the store.
 
     Writing (adding articles) is allowed from this machine only, unless CLAIMSCOPE_TOKEN is set, and then
@@ -603,7 +605,16 @@ def serve(db: str | None, host: str, port: int) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"claimscope at http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Worker processes build their own app from the environment; the one above has already checked the store
+    # and run its migrations, so the workers do not race to create the schema.
+    app.state.store.close()
+    if db:
+        os.environ["CLAIMSCOPE_DB"] = db
+    uvicorn.run("claimscope.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @main.group()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, Result, create_engine, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimscope.errors import StoreError
@@ -260,7 +260,7 @@ class Store:
         if f.limit:
             q = q.limit(f.limit)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            return rows_as_dicts(conn.execute(q))
 
     def claims(self, f: Filters) -> list[dict[str, Any]]:
         q = (
@@ -278,7 +278,7 @@ class Store:
         if f.limit:
             q = q.limit(f.limit)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            return rows_as_dicts(conn.execute(q))
 
     def sources(self) -> list[dict[str, Any]]:
         """Per cited source: how many figures it claims, through how many outlets and independent articles."""
@@ -293,7 +293,14 @@ class Store:
             .order_by(func.count(claims.c.id).desc(), sources.c.name)
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            return rows_as_dicts(conn.execute(q))
+
+
+def rows_as_dicts(result: Result[Any]) -> list[dict[str, Any]]:
+    """Rows as plain dicts; zipping the column names once is cheaper than a mapping view per row. The names
+    become plain ``str`` (SQLAlchemy's are a subclass, which orjson refuses as keys)."""
+    keys = [str(k) for k in result.keys()]
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def _source_id(conn: Connection, name: str, kind: str, alias: str | None) -> int:

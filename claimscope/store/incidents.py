@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 
 from claimscope.model import ArticleResult
 from claimscope.reconcile.incidents import EventRef, Incident
-from claimscope.store.db import Filters, Store, _conditions
+from claimscope.store.db import Filters, Store, _conditions, rows_as_dicts
 from claimscope.store.tables import articles, claims, events, incident_events
 from claimscope.values import parse_day
 
@@ -89,7 +89,7 @@ def incident_rows(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.limit:
         q = q.limit(f.limit)
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
+        return rows_as_dicts(conn.execute(q))
 
 
 def incident_results(store: Store, incident_id: str) -> tuple[list[str], dict[str, ArticleResult]]:

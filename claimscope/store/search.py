@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from claimscope.store.db import Store
+from claimscope.store.db import Store, rows_as_dicts
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -37,4 +37,4 @@ def search_articles(store: Store, q: str, limit: int = 50) -> list[dict[str, Any
         )
         params = {"q": " ".join('"' + w.replace('"', "") + '"' for w in words), "limit": limit}
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(sql, params)]
+        return rows_as_dicts(conn.execute(sql, params))
