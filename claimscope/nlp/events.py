@@ -151,7 +151,7 @@ class EventsComponent(Component):
         labelled = [
             ActorMention(f.start, f.end, f.text, f.refers_to or dominant_armed or "", 0)
             for f in framing
-            if sent.start_char <= f.start < sent.end_char and (f.refers_to or dominant_armed)
+            if f.is_label and sent.start_char <= f.start < sent.end_char and (f.refers_to or dominant_armed)
         ]
         pool = sorted(mentions + [m for m in labelled if not any(m.start < a.end and a.start < m.end for a in mentions)],
                       key=lambda m: m.start)

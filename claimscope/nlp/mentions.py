@@ -74,6 +74,8 @@ class FramingMention:
     neutral: str | None
     note: str | None
     refers_to: str | None = None
+    # From the conflict-label lexicon: such a label may stand for an actor ("Takfiri terrorists" shelled ...)
+    is_label: bool = True
 
 
 @dataclass

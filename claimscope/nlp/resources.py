@@ -36,3 +36,17 @@ def load_sources(path: Path | None = None) -> list[dict[str, Any]]:
 
 def load_loaded_labels(path: Path | None = None) -> list[dict[str, Any]]:
     return load_yaml_list("loaded_labels.yml", path)
+
+
+def load_technique_patterns(path: Path | None = None) -> list[dict[str, Any]]:
+    return load_yaml_list("technique_patterns.yml", path)
+
+
+def load_loaded_words(path: Path | None = None) -> dict[str, float]:
+    """``loaded_words.tsv``: word -> VADER valence; built by ``scripts/build_loaded_lexicon.py``."""
+    out: dict[str, float] = {}
+    for line in (path or DATA_DIR / "loaded_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, valence = line.split("\t")[:2]
+            out[word] = float(valence)
+    return out

@@ -1,0 +1,54 @@
+"""The general-news framing detectors: emotive words, technique patterns and repetition."""
+
+import pytest
+import spacy
+
+from claimscope.nlp.resources import load_loaded_words
+
+
+def flagged(result) -> dict[str, str]:
+    return {f.text: f.technique for f in result.framing}
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people were killed in an attack on the market on Tuesday, officials said.",
+    "The war has displaced millions of people, the United Nations said.",
+    "Two soldiers were wounded when their convoy was hit by a roadside bomb.",
+])
+def test_conflict_reporting_words_are_not_loaded(read, text: str) -> None:
+    assert read(text).framing == []
+
+
+def test_the_word_list_keeps_emotive_words_and_drops_report_words() -> None:
+    words = load_loaded_words()
+    assert {"disaster", "cruel", "disgraceful", "heroic"} <= set(words)
+    assert not {"killed", "attack", "war", "wounded", "died", "good"} & set(words)
+
+
+def test_emotive_words_are_loaded_language_but_not_inside_names(read) -> None:
+    found = flagged(read("The governor's cruel stunt was a disaster, the Heritage Foundation said."))
+    assert found["cruel"] == found["disaster"] == "Loaded_Language"
+    assert not any("Heritage" in text for text in found)
+
+
+def test_statements_span_their_clause_or_sentence(read) -> None:
+    found = flagged(read("What about the veterans sleeping on the streets, senator? "
+                         "Either we act now, or we lose everything."))
+    assert found["What about the veterans sleeping on the streets"] == "Whataboutism,Straw_Men,Red_Herring"
+    assert found["Either we act now, or we lose everything"] == "Black-and-White_Fallacy"
+
+
+def test_a_loaded_word_used_again_is_repetition(read) -> None:
+    result = read("It was a disgraceful vote. A disgraceful, cowardly vote.")
+    marks = [(f.text.lower(), f.technique) for f in result.framing]
+    assert marks.count(("disgraceful", "Loaded_Language")) == 2
+    assert marks.count(("disgraceful", "Repetition")) == 1
+
+
+def test_word_patterns_work_without_a_tagger() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimscope_framing")
+    doc = nlp("Everyone knows it, plain and simple. Make America great again!")
+    assert {f.technique for f in doc._.cs_framing} >= {"Bandwagon,Reductio_ad_hitlerum",
+                                                        "Thought-terminating_Cliches", "Slogans"}
