@@ -76,14 +76,13 @@ class AttributionComponent(Component):
         ]
         counts: list[CountMention] = doc._.cs_counts or []
         sents = list(doc.sents)
-        last: dict[str, Any] | None = None
+        recent: list[dict[str, Any]] = []  # sources named so far, for "it", "the monitor", "the source"
         citations: list[list[Citation]] = []
         for sent in sents:
-            found = self._citations(sent, known, last)
+            found = self._citations(sent, known, recent)
             citations.append(found)
-            named = [c.chain[0] for c in found if c.chain and c.chain[0]["kind"] != "outlet"]
-            if named:
-                last = named[-1]
+            # the carrier too ("the Observatory quoted trusted sources ... It said"), the original named last
+            recent.extend(s for c in found for s in reversed(c.chain) if s["kind"] != "outlet")
         chains = {i: _best(found).chain for i, found in enumerate(citations) if found}
         # "The Observatory said X. <figure>. Y, the monitor said.": a figure between two sentences that cite
         # the same source is that source's too.
@@ -100,6 +99,9 @@ class AttributionComponent(Component):
             chain = _best(found, token.root.i if token is not None else None).chain if found else [outlet]
             count.sources = [dict(s) for s in chain]
             count.stance = stances.get(count.sent, "asserted")
+        title = _title_sentences(doc, sents)
+        lede_end = max(title, default=-1) + LEDE_SENTENCES
+        _restated_sources([c for c in counts if c.sent not in title], lede_end)
 
     def _known_sources(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
         assert self.matcher is not None
@@ -112,7 +114,7 @@ class AttributionComponent(Component):
         return out
 
     def _citations(
-        self, sent: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None
+        self, sent: Span, known: list[tuple[int, int, dict[str, Any]]], recent: list[dict[str, Any]]
     ) -> list[Citation]:
         """Every attribution in the sentence: who, how strongly it binds, and which tokens it covers."""
         out: list[Citation] = []
@@ -121,7 +123,7 @@ class AttributionComponent(Component):
             if tok.lower_ == "according":
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
                 obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                source = self._name(_phrase(obj, after=to.i), known, last) if obj is not None else None
+                source = self._name(_phrase(obj, after=to.i), known, recent) if obj is not None else None
                 if source is not None:
                     # "according to" binds to the clause it hangs from, which is usually the figure's
                     out.append(Citation([source], 3, {t.i for t in tok.head.subtree}))
@@ -133,18 +135,29 @@ class AttributionComponent(Component):
             covered = {t.i for t in tok.subtree}
             if lemma == "cite":
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-                source = self._name(_phrase(obj), known, last) if obj is not None else None
+                source = self._name(_phrase(obj), known, recent) if obj is not None else None
                 if source is not None:
                     # "Reuters, citing the Observatory": the cited one is the original, first in the chain
                     carrier = next((c.chain[0] for c in reversed(out)), None)
                     out.append(Citation([source] + ([carrier] if carrier else []), 3, {t.i for t in tok.head.subtree}))
                 continue
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            quoted = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if lemma == "quote" else None
+            if quoted is not None and subj is not None:
+                # "the Observatory quoted trusted sources as saying ...": the quoted are the original
+                original = self._name(_phrase(quoted), known, recent)
+                carrier = self._name(_phrase(subj), known, recent)
+                if original is not None:
+                    out.append(Citation([original] + ([carrier] if carrier else []), 3, covered))
+                    continue
             if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
                 # "... have launched a campaign, alleging that ...": the one alleging is the head's subject
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             phrase = _phrase(subj) if subj is not None and subj.dep_ == "nsubj" else None
-            source = self._name(phrase, known, last) if phrase is not None else None
+            tail = _trailing_speaker(tok, subj)
+            source = self._name(tail, known, recent) if tail is not None else None
+            if source is None and phrase is not None:
+                source = self._name(phrase, known, recent)
             if source is None:
                 # Unpunctuated text breaks the parse ("... on both sides the Observatory said"):
                 # a known source right next to the reporting verb is its speaker.
@@ -155,19 +168,23 @@ class AttributionComponent(Component):
             if lemma == "tell":
                 dobj = next((c for c in tok.children if c.dep_ in ("dative", "dobj")), None)
                 if dobj is not None and dobj.ent_type_ == "ORG":
-                    relay = self._name(_phrase(dobj), known, last)
+                    relay = self._name(_phrase(dobj), known, recent)
                     chain += [relay] if relay else []
             out.append(Citation(chain, 2, covered))
         return out
 
     def _name(
-        self, phrase: Span, known: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any] | None
+        self, phrase: Span, known: list[tuple[int, int, dict[str, Any]]], recent: list[dict[str, Any]]
     ) -> dict[str, Any] | None:
+        last = recent[-1] if recent else None
         inside = [(start, end, entry) for start, end, entry in known
                   if phrase.start_char <= start and end <= phrase.end_char]
         if inside:
             entry = _speaker(phrase, inside)
             if entry["kind"] in ("unnamed", "witness"):
+                earlier = _antecedent(phrase, recent)
+                if earlier is not None:
+                    return {**earlier, "text": phrase.text}
                 # "Syrian security sources" says more than the generic "security sources": keep the words.
                 return {**entry, "name": _DETERMINERS.sub("", phrase.text).strip(), "text": phrase.text}
             return {**entry, "text": phrase.text}
@@ -176,6 +193,8 @@ class AttributionComponent(Component):
         text = _DETERMINERS.sub("", phrase.text).strip()
         head = phrase.root.lower_
         generic = phrase[0].lower_ == "the" and len(phrase) <= 3 and phrase.root.pos_ == "NOUN"
+        if head in ("it", "its"):  # "it" is one body: not "trusted sources" or "activists"
+            last = next((s for s in reversed(recent) if not _plural(s)), None)
         if head in PRONOUNS or generic:  # "it", "the monitor", "the center": the source named last
             if last:
                 return {**last, "text": phrase.text}
@@ -190,6 +209,27 @@ class AttributionComponent(Component):
             if phrase.root.ent_type_ in ("ORG", "NORP") and head.isupper():
                 kind = "other"
         return {"name": text, "kind": kind, "text": phrase.text}
+
+
+PLURAL_HEADS = {"sources", "activists", "residents", "witnesses", "officials", "medics", "doctors", "survivors",
+                "forces", "reports", "rebels", "people", "locals", "groups"}
+
+
+def _plural(source: dict[str, Any]) -> bool:
+    return any(words and words[-1] in PLURAL_HEADS
+               for words in ((source.get(k) or "").lower().split() for k in ("name", "text")))
+
+
+def _antecedent(phrase: Span, recent: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The source a definite "the source(s)"/"the activists" points back to: the last one with that head word.
+
+    "A source at Aleppo police command said ... according to the source": the second is the first again.
+    """
+    if phrase[0].lower_ != "the" or len(phrase) > 3:
+        return None
+    head = phrase.root.lower_
+    return next((s for s in reversed(recent)
+                 if s["kind"] in ("unnamed", "witness") and head in (s.get("name") or "").lower().split()), None)
 
 
 def _speaker(phrase: Span, inside: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any]:
@@ -254,6 +294,38 @@ def _phrase(tok: Token, after: int = -1) -> Span:
     return doc[left : right + 1]
 
 
+TAIL_OBJECTS = {"dobj", "dative", "punct", "prep", "npadvmod", "pobj", "det", "compound", "nummod", "amod"}
+SPEAKER_WORDS = {"NOUN", "PROPN", "ADJ", "ADP", "PUNCT", "CCONJ"}
+
+
+def _trailing_speaker(verb: Token, subj: Token | None) -> Span | None:
+    """The speaker of a sentence-final "..., the Observatory said." whose commas the corpus stripped.
+
+    Without the comma the parser makes the whole report the verb's subject ("A coalition air strike killed 18
+    civilians in Raqqa the Syrian Observatory said": subject "strike"). When the verb closes the sentence
+    and its parsed subject is far off, the determiner-led noun phrase right before the verb is the speaker.
+    """
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i]
+    if any(t.dep_ not in TAIL_OBJECTS for t in after) or len(after) > 6:
+        return None
+    if subj is None or verb.i - subj.i <= 3:
+        return None
+    i = verb.i - 1
+    while i > sent.start and verb.i - i <= 10:
+        tok = verb.doc[i]
+        before = verb.doc[i - 1]
+        # "an official from the forces", "a group tracking the violence": that determiner opens an object
+        inner = before.pos_ == "ADP" or before.tag_ in ("VBG", "VBN")
+        if tok.pos_ == "DET" and tok.lower_ in ("a", "an", "the") and not inner:
+            phrase = verb.doc[i : verb.i]
+            return phrase if any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and phrase.root.i != subj.i else None
+        if (tok.pos_ not in SPEAKER_WORDS and tok.tag_ not in ("VBG", "VBN")) or tok.is_punct:
+            return None
+        i -= 1
+    return None
+
+
 def _adjacent_known(verb: Token, known: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any] | None:
     doc = verb.doc
     before = doc[max(0, verb.i - 2) : verb.i]
@@ -264,6 +336,38 @@ def _adjacent_known(verb: Token, known: list[tuple[int, int, dict[str, Any]]]) -
         if after and verb.idx + len(verb.text) <= start <= after.end_char:
             return dict(entry)
     return None
+
+
+RESTATE_WINDOW = 3  # sentences: a lead and the paragraph that sources it
+LEDE_SENTENCES = 3  # after the headline; later, a repeated small number is likelier another incident's
+
+
+def _restated_sources(counts: list[CountMention], lede_end: int) -> None:
+    """A lede figure the outlet states on its own and restates, nearby, as a cited source's is that source's.
+
+    Wire copy leads with the toll and names who gave it one or two sentences on ("Two civilians were killed
+    ... A source at the governorate told SANA ... the attacks claimed the lives of two persons"); the lead
+    repeats the source's claim, it does not make a second one.
+    """
+    def key(c: CountMention) -> tuple[Any, ...]:
+        return (c.kind, c.low, c.high, c.vague)
+
+    cited = [c for c in counts if c.sources and c.sources[0]["kind"] != "outlet"]
+    for count in counts:
+        if count.sent > lede_end or not count.sources or count.sources[0]["kind"] != "outlet" or count.low is None:
+            continue
+        near = [c for c in cited if key(c) == key(count) and 0 < c.sent - count.sent <= RESTATE_WINDOW]
+        if near:
+            count.sources = [dict(s) for s in min(near, key=lambda c: c.sent).sources]
+
+
+def _title_sentences(doc: Doc, sents: list[Span]) -> set[int]:
+    """Sentences of the headline: a headline is the outlet's own summary, whoever it later cites."""
+    title = (doc._.cs_title or "").strip()
+    at = doc.text.find(title[:60], 0, 300) if title else -1
+    if at < 0:
+        return set()
+    return {i for i, sent in enumerate(sents) if sent.start_char < at + len(title) and sent.end_char > at}
 
 
 def _sentence_at(doc: Doc, char: int) -> Span:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimscope.nlp.base import Component
 
@@ -30,11 +30,17 @@ def opening_breaks(text: str, title: str | None) -> list[int]:
         breaks.append(pos)
     title = (title or "").strip()
     if title:
-        at = text.find(title[:60], pos, pos + 200)
+        at = text.find(title[:60], 0, pos + 200)
         if at >= 0 and text[at : at + len(title)] == title:
-            if at > pos:
+            # the dateline's optional time can swallow a title that opens with a number ("2016 135 Civilians")
+            breaks = [b for b in breaks if b <= at]
+            if at > 0 and at not in breaks:
                 breaks.append(at)
-            breaks.append(at + len(title))
+            end = at + len(title)
+            # "... Deir Ezzor Aleppo. Two civilians": the full stop closes the title, it does not open the lede
+            while end < len(text) and text[end] in ".:!?":
+                end += 1
+            breaks.append(end)
     return breaks
 
 
@@ -49,3 +55,16 @@ class HeadlineComponent(Component):
             while token.is_space and token.i + 1 < len(doc):
                 token = doc[token.i + 1]
             token.is_sent_start = True
+        # A title has no verbs the parser trusts ("3 Civilians Killed 38 Injured in ..."): keep it one sentence.
+        title_span = _title_span(doc)
+        if title_span is not None:
+            for token in title_span[1:]:
+                token.is_sent_start = False
+
+
+def _title_span(doc: Doc) -> Span | None:
+    title = (doc._.cs_title or "").strip()
+    at = doc.text.find(title[:60], 0, 300) if title else -1
+    if at < 0 or doc.text[at : at + len(title)] != title:
+        return None
+    return doc.char_span(at, at + len(title), alignment_mode="contract")

@@ -85,3 +85,37 @@ def test_claiming_lives_is_a_toll_not_a_claim(read) -> None:
 )
 def test_more_reporting_verbs(read, text: str) -> None:
     assert sources(read(text))[0][1] != "outlet"
+
+
+def test_a_lede_figure_restated_as_a_sources_figure_is_that_sources(read) -> None:
+    text = ("Two civilians were killed in rocket attacks on Deir Ezzor city. "
+            "A source at Deir Ezzor Governorate told SANA that terrorists fired several shells at dawn. "
+            "The attacks according to the source claimed the lives of two persons.")
+    claimed = {(c.low, s.name) for e in read(text, outlet="manar").events for c in e.counts for s in e.claimed_by[:1]}
+    assert claimed == {(2, "source at Deir Ezzor Governorate")}
+
+
+def test_a_later_figure_of_the_same_size_is_not_taken_for_a_restatement(read) -> None:
+    text = ("Shelling hit the market. Rescuers searched the rubble. Medics treated the wounded. "
+            "Families fled the area. Three people were wounded in a separate raid on Sunday. "
+            "Activists said three people were wounded in Idlib.")
+    result = read(text, outlet="manar")
+    assert ("manar", "outlet") in sources(result)
+
+
+def test_the_source_points_back_to_the_source_named_before(read) -> None:
+    text = ("A source at Aleppo Police Command said terrorists shelled al-Shrafiyeh. "
+            "According to the source, the attack killed a woman.")
+    assert sources(read(text)) == [("source at Aleppo Police Command", "unnamed")]
+
+
+def test_a_sentence_final_speaker_beats_a_misparsed_subject(read) -> None:
+    text = ("A US-led coalition air strike killed at least 18 civilians on Tuesday in Raqqa "
+            "the Syrian Observatory for Human Rights monitor said.")
+    assert sources(read(text)) == [("Syrian Observatory for Human Rights", "monitor")]
+
+
+def test_quoted_sources_are_the_original_and_it_is_the_one_quoting(read) -> None:
+    text = ("The Observatory quoted trusted sources as saying that Islamic State had executed 270 people. "
+            "It said at least 40 Islamic State fighters were killed in the offensive.")
+    assert sources(read(text)) == [("trusted sources", "unnamed"), ("Syrian Observatory for Human Rights", "monitor")]

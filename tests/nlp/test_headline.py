@@ -20,3 +20,19 @@ def test_title_and_lede_are_separate_sentences(nlp) -> None:
     assert starts[0] == "Wed 05 Apr 2017"
     assert starts[1] == TITLE
     assert starts[2].startswith("Victims")
+
+
+def test_a_title_opening_with_a_number_is_not_read_as_the_datelines_time() -> None:
+    title = "135 Civilians Killed in Bombardment on Idlib"
+    text = f"Wednesday 07 December 2016 {title} Activists in Idlib province said 135 civilians were killed."
+    start = len("Wednesday 07 December 2016 ")
+    assert opening_breaks(text, title) == [start, start + len(title)]
+
+
+def test_a_title_stays_one_sentence_with_its_full_stop(nlp) -> None:
+    title = "3 Civilians Killed 38 Injured in Terrorist Rocket Attacks in Deir Ezzor Aleppo"
+    doc = nlp.make_doc(f"01-06-2016 {title}. Two civilians were killed in Deir Ezzor city.")
+    doc._.cs_title = title
+    sents = [s.text for s in nlp(doc).sents]
+    assert sents[1] == title + "."
+    assert sents[2].startswith("Two civilians")
