@@ -256,7 +256,8 @@ class Store:
             .order_by(events.c.date_start.desc(), events.c.id)
         )
         if f.kind:
-            q = q.where(events.c.id.in_(select(claims.c.event_id).where(claims.c.kind == f.kind)))
+            # EXISTS, not IN (subquery): the planner keeps walking events in date order and stops at the limit
+            q = q.where(select(claims.c.id).where(claims.c.event_id == events.c.id, claims.c.kind == f.kind).exists())
         if f.limit:
             q = q.limit(f.limit)
         with self.engine.connect() as conn:

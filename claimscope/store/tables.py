@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -93,6 +94,9 @@ claims = Table(
     Column("source", String(300), index=True), Column("source_kind", String(20)), Column("chain", JSON),
     Column("stance", String(20)), Column("quote", Text), Column("span_start", Integer), Column("span_end", Integer),
 )
+
+# The API's kind filter: "has this event a claim of this kind", answered from the index alone.
+Index("ix_claims_event_kind", claims.c.event_id, claims.c.kind)
 
 # Feed entries already read, so `claimscope watch` fetches each linked page once, across restarts too.
 feed_items = Table(

@@ -24,4 +24,4 @@ def test_migrations_are_recorded_and_idempotent(new_db_url) -> None:
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("select version_num from alembic_version").scalar_one()
     assert {"articles", "events", "claims", "sources", "places", "actors", "framing"} <= names
-    assert version == "0004"
+    assert version == "0005"
