@@ -44,11 +44,18 @@ class TechniqueMatcher:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules = rules
         for i, rule in enumerate(rules):
+            phrases = [nlp.make_doc(p) for p in rule.get("phrases") or []]
             for pattern in rule.get("patterns") or []:
-                needs_tags = any(key in token for token in pattern for key in ("POS", "TAG"))
-                (self.tagged if needs_tags else self.words).add(str(i), [pattern])
-            if rule.get("phrases"):
-                self.phrases.add(str(i), [nlp.make_doc(p) for p in rule["phrases"]])
+                # The Matcher's time grows with patterns x tokens; plain word sequences go to the PhraseMatcher
+                as_words = _word_sequences(pattern)
+                if as_words is not None:
+                    phrases += [Doc(nlp.vocab, words=words) for words in as_words]
+                elif any(key in token for token in pattern for key in ("POS", "TAG")):
+                    self.tagged.add(str(i), [pattern])
+                else:
+                    self.words.add(str(i), [pattern])
+            if phrases:
+                self.phrases.add(str(i), phrases)
 
     def __call__(self, doc: Doc) -> list[Found]:
         out: list[Found] = []
@@ -61,6 +68,28 @@ class TechniqueMatcher:
             start, end = _extend(doc, start, end, rule.get("extend", "none"))
             out.append(Found(start, end, rule["technique"], rule.get("note")))
         return _longest_per_technique(out)
+
+
+def _word_sequences(pattern: list[dict[str, Any]], limit: int = 2000) -> list[list[str]] | None:
+    """The lower-case word sequences a pattern of LOWER / LOWER IN tokens (optionally "?") stands for, or None
+    when it needs more than the words (tags, sentence starts, regexes, repeats)."""
+    seqs: list[list[str]] = [[]]
+    for token in pattern:
+        if set(token) - {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        value = token["LOWER"]
+        if isinstance(value, str):
+            options = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            options = list(value["IN"])
+        else:
+            return None
+        if token.get("OP") == "?":
+            options.append("")
+        seqs = [[*seq, o] if o else seq for seq in seqs for o in options]
+        if len(seqs) > limit:
+            return None
+    return [seq for seq in seqs if seq]
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
