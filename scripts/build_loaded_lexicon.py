@@ -45,6 +45,10 @@ lawsuit murder murdered murders overdose overdoses pandemic poison poisoned pois
 prison prisoner prisoners rape raped robbery shooting shootings sick stolen strike strikes suffer
 suffered suffering suffers suicide theft threat threats tragedy unemployed unemployment victim victims violating violation
 violations violence violent weapon weapons
+bonus bonuses celebrate celebrated celebrates celebrating congratulation congratulations corpse criminals drown
+drowned fatal fatalities fatality fatally felonies felony harm harming honored killer killers killings
+kissing loyalty murderer murderers racism rapes rapist rapists reward riot rob robber slavery smiled
+sophisticated stab starved successes terrorism terrorisms torture tortured tortures torturing
 """.split())
 
 # Loaded words of political writing that VADER lacks or rates mildly (it was built on social-media
