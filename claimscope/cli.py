@@ -629,15 +629,24 @@ def spark() -> None:
 
 @spark.command(name="extract")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="Directory for the Parquet datasets.")
+@click.option("--out", required=True, help="Directory (or filesystem URL) for the Parquet datasets.")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
-@click.option("--partitions", type=int, default=None, help="Repartition the articles into this many tasks.")
-def spark_extract(inputs: tuple[str, ...], out: str, master: str, partitions: int | None) -> None:
-    """Extract JSONL / CSV / Parquet articles on Spark into OUT/articles, OUT/events, OUT/claims (by month).
+@click.option("--partitions", type=int, default=None,
+              help="Extract in this many tasks (default: 4 per core Spark reports).")
+@click.option("--reconcile", "with_incidents", is_flag=True,
+              help="Also group events into incidents: OUT/incidents, and incident_id on OUT/events.")
+def spark_extract(inputs: tuple[str, ...], out: str, master: str, partitions: int | None, with_incidents: bool) -> None:
+    """Extract articles on Spark into OUT/articles, OUT/events, OUT/claims (by month).
+
+    INPUTS are JSONL / CSV / Parquet files of articles, WARC archives (.warc, .warc.gz) or lists of them
+    (.paths, .paths.gz, .txt: one path or URL per line, as cc-pyspark reads), local or on any filesystem
+    pyarrow opens (file://, hdfs://, s3://...). Archives are read inside the tasks, record by record, and only
+    English HTML pages are kept. Exact copies are dropped and near-duplicates linked, as `claimscope ingest` does.
 
     \b
     Examples:
       claimscope spark extract ../shared/data/fakes/FA-KES-Dataset.csv --out fakes.parquet --master local[2]
+      claimscope spark extract warc.paths --out ledger --reconcile
       claimscope load fakes.parquet --db fakes.db
     """
     try:
@@ -645,17 +654,26 @@ def spark_extract(inputs: tuple[str, ...], out: str, master: str, partitions: in
     except ImportError as exc:
         raise click.ClickException("PySpark is not installed: pip install 'claimscope[spark]'") from exc
     from claimscope.spark import extract as spark_extract_df
-    from claimscope.spark.io import read_articles, write_datasets
+    from claimscope.spark.dedup import dedup, prepare
+    from claimscope.spark.io import read_inputs, write_datasets
     from claimscope.spark.io import session as spark_session
+    from claimscope.spark.reconcile import reconcile as spark_reconcile
 
     session = spark_session(master)
     try:
-        df = read_articles(session, list(inputs))
-        if partitions:
-            df = df.repartition(partitions)
-        articles, events, claims = spark_extract_df(df)
-        write_datasets(articles, events, claims, out)
-        click.echo(f"{articles.count()} articles written to {out}/articles, events and claims beside", err=True)
+        unique = dedup(prepare(read_inputs(session, list(inputs))))
+        # An explicit count: the shuffles of deduplication would otherwise let Spark fold a small corpus into
+        # one task, and extraction is the work worth spreading.
+        unique = unique.repartition(partitions or session.sparkContext.defaultParallelism * 4)
+        articles, events, claims = spark_extract_df(unique)
+        incidents = None
+        if with_incidents:
+            incidents = spark_reconcile(articles).cache()
+            events = events.join(incidents.selectExpr("event_id AS id", "incident_id"), "id", "left")
+        write_datasets(articles, events, claims, out, incidents)
+        grouped = f", {incidents.select('incident_id').distinct().count()} incidents" if incidents is not None else ""
+        click.echo(f"{articles.count()} articles written to {out}/articles, events and claims beside{grouped}",
+                   err=True)
     finally:
         session.stop()
 
@@ -665,30 +683,27 @@ def spark_extract(inputs: tuple[str, ...], out: str, master: str, partitions: in
 @db_option
 @click.option("--no-reconcile", is_flag=True, help="Do not group the loaded events into incidents now.")
 def load(directory: str, db: str | None, no_reconcile: bool) -> None:
-    """Load `claimscope spark extract` output into the SQLite or PostgreSQL store.
+    """Load `claimscope spark extract` output (and its incidents, if any) into the SQLite or PostgreSQL store.
+
+    Articles are stored in input order with their near-duplicate links. Incidents found on Spark (OUT/incidents) are
+    kept as they are; events without one are then grouped here unless --no-reconcile.
 
     \b
     Examples:
       claimscope load fakes.parquet --db fakes.db
     """
-    import pyarrow.dataset as ds
-
-    from claimscope.model import ArticleResult
+    from claimscope.spark.load import load_datasets
 
     store = _open(db)
-    added = 0
     try:
-        dataset = ds.dataset(str(Path(directory) / "articles"), format="parquet", partitioning="hive")
-        for batch in dataset.to_batches(columns=["result"], batch_size=256):
-            results = [ArticleResult.from_dict(json.loads(body)) for body in batch.column("result").to_pylist()]
-            added += store.add(results)
+        added, placed = load_datasets(store, directory)
         if added and not no_reconcile:
             from claimscope.jobs import reconcile
 
             reconcile(store)
     finally:
         store.close()
-    click.echo(f"{added} articles loaded", err=True)
+    click.echo(f"{added} articles loaded" + (f", {placed} events in incidents from Spark" if placed else ""), err=True)
 
 
 @main.command(name="eval")

@@ -54,13 +54,105 @@ def test_spark_extract_equals_one_machine(spark, hundred, extractor) -> None:
     assert claims.count() == sum(len(e["counts"]) for r in local.values() for e in r["events"])
 
 
-def test_cli_spark_extract_then_load(hundred, tmp_path) -> None:
+def _crawls(tmp_path: Path) -> Path:
+    """Two WARCs and a cc-pyspark style list naming them (one as a file:// URL): the first is a whole crawl
+    (three English articles among requests, a 404, an image, a stylesheet, a German page...); the second
+    repeats one article word for word under another URL and republishes another with a line added."""
+    from tests.ingest.test_warc import ALEPPO, Archive, news_page, write_crawl
+
+    first = write_crawl(tmp_path / "a.warc.gz", gzip_records=True)
+    second = tmp_path / "b.warc"
+    with second.open("wb") as out:
+        warc = Archive(out, gzip=False)
+        warc.response("/copy/aleppo", news_page("Shelling wounds five in Aleppo", ALEPPO).encode(),
+                      date="2024-12-04T06:00:00Z")
+        warc.response("/wire/aleppo", news_page("Shelling wounds five in Aleppo", (
+            *ALEPPO, "Reporting by Levant Wire staff.")).encode())
+        warc.response("/data.json", b'{"killed": 5}', content_type="application/json")
+    listing = tmp_path / "crawl.paths"
+    listing.write_text(f"# two crawls\n{first.as_uri()}\n\n{second}\n", encoding="utf-8")
+    return listing
+
+
+def test_warc_list_read_inside_tasks_keeps_what_one_machine_keeps(spark, tmp_path) -> None:
+    from claimscope.ingest.dedup import NearDuplicates
+    from claimscope.spark.dedup import dedup, prepare
+    from claimscope.spark.io import read_inputs as spark_inputs
+    from claimscope.spark.warc import warc_paths
+
+    listing = _crawls(tmp_path)
+    rows = dedup(prepare(spark_inputs(spark, [str(listing)]))).orderBy("src", "pos").collect()
+    on_spark = {r["id"]: (r["url"], r["duplicate_of"]) for r in rows}
+
+    files = [p.removeprefix("file://") for p in warc_paths(str(listing))]
+    items = list(read_inputs(files))
+    kept = [a for a in items if isinstance(a, Article)]
+    index = NearDuplicates()
+    local = {a.id: (a.url, index.check(a.id, a.text)[0]) for a in kept}
+    assert on_spark == local
+    urls = sorted(url.rsplit("/", 1)[1] for url, _ in on_spark.values())
+    assert urls == ["aleppo", "aleppo", "hama", "idlib"]  # no German page, image, 404, JSON or exact copy
+    (copy,) = [a for a, (url, _) in on_spark.items() if url.endswith("/wire/aleppo")]
+    (aleppo,) = [a for a, (url, _) in on_spark.items() if url.endswith("/aleppo") and a != copy]
+    assert on_spark[copy][1] == aleppo and sum(d is not None for _, d in on_spark.values()) == 1
+    assert any("duplicate of article" in i.reason for i in items if not isinstance(i, Article))
+
+
+def test_place_components_join_only_places_that_can_be_near() -> None:
+    from claimscope.spark.reconcile import place_components
+
+    places = [
+        ("idlib", "Syria", "Idlib", 35.93, 36.63, "city"),
+        ("ariha", "Syria", "Idlib", 35.81, 36.61, "city"),  # 14 km from Idlib city
+        ("aleppo", "Syria", "Aleppo", 36.20, 37.16, "city"),  # 57 km from Idlib city: too far for two cities
+        ("beirut", "Lebanon", "Beirut", 33.89, 35.50, "city"),
+    ]
+    alone = place_components(places)
+    assert alone["idlib"] == alone["ariha"] and len({alone["idlib"], alone["aleppo"], alone["beirut"]}) == 3
+    # "in Syria" may be any Syrian place, so it ties Syria's places together, and Lebanon stays apart
+    joined = place_components([*places, ("syria", "Syria", None, 35.0, 38.0, "country")])
+    assert joined["idlib"] == joined["aleppo"] == joined["syria"] != joined["beirut"]
+
+
+def test_cli_spark_extract_reconcile_then_load_equals_one_machine(hundred, tmp_path) -> None:
+    """`spark extract --reconcile` + `load` gives the incidents `claimscope ingest` gives on the same articles."""
+    import pyarrow.dataset as ds
+
+    from claimscope.store.db import open_store
+    from claimscope.store.incidents import incident_map
+
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["spark", "extract", str(hundred), "--out", str(out), "--master", "local[2]"])
+    result = CliRunner().invoke(main, ["spark", "extract", str(hundred), "--out", str(out), "--master", "local[2]",
+                                       "--reconcile"])
     assert result.exit_code == 0, result.stderr
     assert (out / "articles").exists() and any((out / "events").glob("month=*"))
+    on_events = {r["id"]: r["incident_id"] for r in ds.dataset(str(out / "events"), partitioning="hive")
+                 .to_table(columns=["id", "incident_id"]).to_pylist()}
+
     db = str(tmp_path / "loaded.db")
-    loaded = CliRunner().invoke(main, ["load", str(out), "--db", db, "--no-reconcile"])
+    loaded = CliRunner().invoke(main, ["load", str(out), "--db", db])
     assert loaded.exit_code == 0, loaded.stderr
+    local_db = str(tmp_path / "local.db")
+    ingested = CliRunner().invoke(main, ["ingest", str(hundred), "--db", local_db])
+    assert ingested.exit_code == 0, ingested.stderr
+
+    def partition(mapping: dict[str, str]) -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        for event, incident in mapping.items():
+            groups.setdefault(incident, set()).add(event)
+        return {frozenset(g) for g in groups.values()}
+
+    with open_store(db) as spark_store, open_store(local_db) as local_store:
+        on_spark, local = incident_map(spark_store), incident_map(local_store)
+        assert spark_store.count_articles() == local_store.count_articles() >= 95
+        assert spark_store.duplicates() == local_store.duplicates()
+    assert len(local) > 300 and len(set(local.values())) < len(local)  # real grouping, not one event each
+    assert partition(on_spark) == partition(local)
+    assert on_spark == local  # same ids too: an incident is named after its first event
+    assert {e: i for e, i in on_events.items() if i is not None} == on_spark
+
     events = json.loads(CliRunner().invoke(main, ["events", "--db", db, "--format", "json"]).stdout)
+    incidents = json.loads(CliRunner().invoke(main, ["incidents", "--db", db, "--format", "json"]).stdout)
     assert len(events) > 100
+    assert {i["id"] for i in incidents} == set(local.values())
+    assert sum(i["events"] for i in incidents) == len(local)

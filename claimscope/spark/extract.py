@@ -24,6 +24,11 @@ CLAIM_SCHEMA = (
 )
 
 
+FIELDS = ("text", "id", "title", "outlet", "published", "byline", "url")
+# Carried from input to the articles dataset when present: input order, and the near-duplicate link.
+PASSED = {"src": "src int", "pos": "pos long", "duplicate_of": "duplicate_of string", "minhash": "minhash array<bigint>"}
+
+
 @lru_cache(maxsize=1)
 def _extractor() -> Any:
     """One pipeline per Python worker process, built on first use and kept for every later batch.
@@ -44,19 +49,24 @@ def _extract_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
     extractor = _extractor()
     for batch in batches:
-        articles = []
+        articles, extras = [], []
+        passed = [c for c in batch.columns if c in PASSED]
         for row in batch.to_dict("records"):
+            record = {k: v for k, v in row.items() if k in FIELDS and isinstance(v, str)}
             # the same reading as `claimscope extract`: cleaned text, checks, dates normalised, stable ids
             try:
-                articles.append(article_from_record({k: v for k, v in row.items() if v is not None}))
+                articles.append(article_from_record(record))
             except InputRejected:
                 continue  # empty, too large, not English: as on one machine, not extracted
+            # pandas 3 reads a missing string as NaN, and a column of NaN would go back to Spark as doubles
+            extras.append({c: None if isinstance(row[c], float) and row[c] != row[c] else row[c] for c in passed})
         out = []
-        for result in extractor.extract(articles):
+        for result, extra in zip(extractor.extract(articles), extras, strict=True):
             a = result.article
             out.append({"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
-                        "month": (a.published or "unknown")[:7], "result": json.dumps(result.to_dict())})
-        yield pd.DataFrame(out, columns=["id", "title", "outlet", "published", "month", "result"])
+                        "month": (a.published or "unknown")[:7], "result": json.dumps(result.to_dict()), **extra})
+        frame = pd.DataFrame(out, columns=["id", "title", "outlet", "published", "month", "result", *passed])
+        yield frame.astype({c: t for c, t in (("src", "int32"), ("pos", "int64")) if c in passed})
 
 
 def _flat_rows(batches: Iterator[pd.DataFrame], rows_of: Any, schema: str) -> Iterator[pd.DataFrame]:
@@ -117,13 +127,20 @@ def _claim_rows(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
 def extract(df: DataFrame, text_col: str = "text", id_col: str = "id", title_col: str = "title",
             outlet_col: str = "outlet", published_col: str = "published") -> tuple[DataFrame, DataFrame, DataFrame]:
-    """(articles, events, claims) DataFrames for a DataFrame of articles; ``articles.result`` is the contract JSON."""
+    """(articles, events, claims) DataFrames for a DataFrame of articles; ``articles.result`` is the contract JSON.
+
+    Input columns ``byline`` and ``url`` are read too; ``src``, ``pos``, ``duplicate_of`` and ``minhash`` (from
+    ``spark.dedup``) are carried through to the articles.
+    """
     from pyspark.sql import functions as F
 
-    cols = {"text": text_col, "id": id_col, "title": title_col, "outlet": outlet_col, "published": published_col}
+    cols = {"text": text_col, "id": id_col, "title": title_col, "outlet": outlet_col, "published": published_col,
+            "byline": "byline", "url": "url"}
+    passed = [c for c in PASSED if c in df.columns]
     selected = df.select(*[(F.col(src) if src in df.columns else F.lit(None)).cast("string").alias(name)
-                           for name, src in cols.items()])
-    articles = selected.mapInPandas(_extract_batches, ARTICLE_SCHEMA).cache()
+                           for name, src in cols.items()], *passed)
+    schema = ", ".join([ARTICLE_SCHEMA, *[PASSED[c] for c in passed]])
+    articles = selected.mapInPandas(_extract_batches, schema).cache()
     events = articles.select("result", "month").mapInPandas(_event_rows, EVENT_SCHEMA)
     claims = articles.select("result", "month").mapInPandas(_claim_rows, CLAIM_SCHEMA)
     return articles, events, claims
