@@ -19,6 +19,7 @@ def build_nlp(base: str = BASE_MODEL) -> Language:
     from claimscope.nlp.factories import COMPONENTS
 
     nlp = spacy.load(base)
+    _split_glued_numbers(nlp)
     # Before the parser: the title and dateline a text opens with become sentences of their own.
     nlp.add_pipe("claimscope_headline", before="parser" if "parser" in nlp.pipe_names else None)
     for name in COMPONENTS:
@@ -26,6 +27,18 @@ def build_nlp(base: str = BASE_MODEL) -> Language:
     for name in ("claimscope_headline", *COMPONENTS):
         nlp.get_pipe(name).initialize()
     return nlp
+
+
+def _split_glued_numbers(nlp: Language) -> None:
+    """Split a number from a word glued to it: "100000people" -> "100000 people".
+
+    Copy-pasted and scraped text loses spaces; a number fused to its noun is otherwise one opaque token.
+    Four letters or more, so "3rd", "10km" and "1990s" stay whole.
+    """
+    import re
+
+    model_infixes = nlp.tokenizer.infix_finditer.__self__.pattern  # the model's own rules, kept as they are
+    nlp.tokenizer.infix_finditer = re.compile(model_infixes + r"|(?<=[0-9])(?=[A-Za-z]{4,})").finditer
 
 
 class Extractor:

@@ -57,16 +57,21 @@ class AttributionComponent(Component):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self.matcher: PhraseMatcher | None = None
+        self.cased_matcher: PhraseMatcher | None = None
         self.sources: dict[str, dict[str, Any]] = {}
 
     def load(self) -> None:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # acronyms that are also English words ("WHO", "RT") match only as written
+        self.cased_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.sources = {}
         for entry in load_sources():
             key = entry["name"]
             self.sources[key] = entry
             names = {entry["name"], *entry.get("aliases", [])}
             self.matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(names))))
+            if entry.get("aliases_cased"):
+                self.cased_matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(entry["aliases_cased"]))))
 
     def process(self, doc: Doc) -> None:
         assert self.matcher is not None
@@ -106,7 +111,7 @@ class AttributionComponent(Component):
     def _known_sources(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
         assert self.matcher is not None
         out = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.cased_matcher(doc)]:
             entry = self.sources[self.nlp.vocab.strings[match_id]]
             span = doc[start:end]
             out.append((span.start_char, span.end_char, {"name": entry["name"], "kind": entry["kind"], "text": span.text}))

@@ -51,6 +51,9 @@ MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
 ONE_NOUNS = {"child", "woman", "man", "boy", "girl", "soldier", "civilian", "fighter", "person", "officer", "baby",
              "policeman", "journalist", "militant", "rebel", "doctor", "member", "commander", "tank", "drone", "vehicle",
              "aircraft", "helicopter", "jet", "warplane"}
+# Fractions of a scale that tolls are written in: exact enough to count, not vague words.
+FRACTIONS = {"a quarter of a million": 250_000, "quarter of a million": 250_000, "half a million": 500_000,
+             "a half million": 500_000, "three quarters of a million": 750_000, "half a billion": 500_000_000}
 MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a number of", "a few", "several hundred",
                    "several thousand", "a few hundred", "a few thousand", "several dozen", "a few dozen")
 # Things a figure of people cannot count: "tens of rocket shells killing ..." counts shells, not victims.
@@ -83,7 +86,7 @@ def _number_phrases(doc: Doc) -> list[tuple[int, int]]:
     lower = [t.lower_ for t in doc]
     while i < len(doc):
         tok = doc[i]
-        multi = next((m for m in MULTIWORD_VAGUE if " ".join(lower[i : i + len(m.split())]) == m), None)
+        multi = next((m for m in (*FRACTIONS, *MULTIWORD_VAGUE) if " ".join(lower[i : i + len(m.split())]) == m), None)
         if multi:
             n = len(multi.split())
             out.append((i, i + n))
@@ -122,14 +125,15 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
     if phrase in ("a", "an"):
         return 1, 1, False, None, None, start, end
     neighbours = {doc[k].lower_.rstrip(".") for k in (start - 1, end) if 0 <= k < len(doc)}
-    if neighbours & MONTHS or (start >= 2 and doc[start - 2 : start].text.lower() == "of a"):
-        return None  # "24 Oct", "a quarter of a million"
+    day_sized = (FRACTIONS.get(phrase) or parse_number(words) or 0) <= 31
+    if (neighbours & MONTHS and day_sized) or (start >= 2 and doc[start - 2 : start].text.lower() == "of a"):
+        return None  # "24 Oct"; but "470000 may have died" is no date
 
     if phrase in VAGUE or phrase == "dozen":
         if phrase == "dozen":  # "a dozen" is twelve
             return 12, 12, True, None, None, start - (1 if start and doc[start - 1].lower_ == "a" else 0), end
         return None, None, False, phrase, VAGUE.get(phrase), start, end
-    value = parse_number(words)
+    value = FRACTIONS.get(phrase) or parse_number(words)
     if value is None:
         return None
     # Years and the like: a bare 4-digit number 1900-2100 written without a comma.
@@ -230,6 +234,11 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
                 return "destroyed", down  # "shot down a drone"
             if k and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 return k, verb
+            if verb.lemma_.lower() in ("fall", "become"):  # "1500 people have fallen victims"
+                victim = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")
+                               and c.lemma_.lower() in ("victim", "casualty", "martyr")), None)
+                if victim is not None:
+                    return KIND_NOUNS[victim.lemma_.lower()], victim
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("among", "from"):
                     for obj in (g for g in child.children if g.dep_ == "pobj"):
@@ -374,7 +383,11 @@ def _read_count(
     if kind != "destroyed" and anchor.lemma_.lower() in OBJECT_NOUNS:
         return None
     # The casualty word must govern the vague amount closely: "wounded dozens", "millions displaced".
-    linked = trigger is not None and (anchor.head.i == trigger.i or trigger.head.i == anchor.i)
+    linked = trigger is not None and (
+        anchor.head.i == trigger.i or trigger.head.i == anchor.i
+        # "millions forced to flee", "left dozens more wounded": the verb's complement says what befell them
+        or (trigger.head.i == anchor.head.i and trigger.dep_ in ("xcomp", "oprd") and anchor.dep_ in ("nsubjpass", "dobj"))
+    )
     if vague and anchor.i == doc[start].i and not linked:
         return None  # "many were killed" with nothing counted is too loose; "wounded dozens" is a figure
     if vague and doc[start:end + 2].text.lower().endswith("of the"):

@@ -17,6 +17,13 @@ from tests.nlp.conftest import figures
         ("The army destroyed 25 drones.", ("destroyed", 25, 25, False, None)),
         ("The operations led to the deaths of 300 terrorists.", ("killed", 300, 300, False, None)),
         ("The bombing left 12 people dead.", ("killed", 12, 12, False, None)),
+        ("The blast killed five people and left dozens more wounded.", ("injured", None, None, False, "dozens")),
+        ("Millions have been forced to flee their homes.", ("displaced", None, None, False, "millions")),
+        ("More than a quarter of a million people have been killed.", ("killed", 250000, None, False, None)),
+        ("Half a million people have died in the war.", ("killed", 500000, 500000, False, None)),
+        ("An estimated 470000 may have died in the war.", ("killed", 470000, 470000, True, None)),
+        ("Some 1500 people have fallen victims to the shelling.", ("killed", 1500, 1500, True, None)),
+        ("The war has killed more than 100000people.", ("killed", 100000, None, False, None)),
     ],
 )
 def test_figure_kinds_and_bounds(read, text: str, expected: tuple) -> None:
@@ -31,6 +38,8 @@ def test_figure_kinds_and_bounds(read, text: str, expected: tuple) -> None:
         "More than 5,000 people were evacuated from the district.",
         "The boy, 12, said he saw the planes.",
         "Warplanes carried out 40 air strikes on Monday.",
+        "The attack on 5 May destroyed the market.",
+        "The 3rd brigade used 10km of road in the 1990s.",
     ],
 )
 def test_numbers_that_are_not_casualties(read, text: str) -> None:
