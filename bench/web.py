@@ -111,7 +111,9 @@ def server_process(store: str, port: int, workers: int | None) -> Iterator[tuple
     cmd = [sys.executable, "-m", "claimscope.cli", "serve", "--db", store, "--port", str(port)]
     if workers:
         cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+    # its own session, as when started from another terminal: on Linux with autogroup scheduling, a child in
+    # the client's session would share one CPU share with the client instead of having its own
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_ready(base)

@@ -252,16 +252,24 @@ class Store:
         q = (
             select(events, articles.c.outlet, articles.c.published, articles.c.duplicate_of)
             .join(articles, articles.c.id == events.c.article_id)
-            .where(*_conditions(f, events.c.source))
+            .where(*_event_conditions(f))
             .order_by(events.c.date_start.desc(), events.c.id)
         )
-        if f.kind:
-            # EXISTS, not IN (subquery): the planner keeps walking events in date order and stops at the limit
-            q = q.where(select(claims.c.id).where(claims.c.event_id == events.c.id, claims.c.kind == f.kind).exists())
         if f.limit:
             q = q.limit(f.limit)
         with self.engine.connect() as conn:
             return rows_as_dicts(conn.execute(q))
+
+    def event_days(self, f: Filters) -> dict[str | None, int]:
+        """How many events match per start day (None: undated), counted by the database, not read row by row."""
+        q = (
+            select(events.c.date_start, func.count())
+            .join(articles, articles.c.id == events.c.article_id)
+            .where(*_event_conditions(f))
+            .group_by(events.c.date_start)
+        )
+        with self.engine.connect() as conn:
+            return {day: int(n) for day, n in conn.execute(q)}
 
     def claims(self, f: Filters) -> list[dict[str, Any]]:
         q = (
@@ -338,6 +346,14 @@ def _actor(conn: Connection, name: str) -> None:
 def _has(column: Any, text: str) -> Any:
     """Case-insensitive "contains", with % and _ taken as characters, not wildcards."""
     return func.lower(column).contains(text.lower(), autoescape=True)
+
+
+def _event_conditions(f: Filters) -> list[Any]:
+    cond = _conditions(f, events.c.source)
+    if f.kind:
+        # EXISTS, not IN (subquery): the planner keeps walking events in date order and stops at the limit
+        cond.append(select(claims.c.id).where(claims.c.event_id == events.c.id, claims.c.kind == f.kind).exists())
+    return cond
 
 
 def _conditions(f: Filters, source_col: Any) -> list[Any]:

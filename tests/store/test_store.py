@@ -169,6 +169,16 @@ def test_event_filters(store, filters, expected):
     assert len(rows) == len(expected)
 
 
+@pytest.mark.parametrize(("filters", "expected"), EVENT_FILTERS.values(), ids=EVENT_FILTERS.keys())
+def test_event_days_count_the_same_events(store, filters, expected):
+    days = store.event_days(filters)
+    want: dict[str | None, int] = {}
+    for r in store.events(Filters()):
+        if r["id"] in expected:
+            want[r["date_start"]] = want.get(r["date_start"], 0) + 1
+    assert days == want
+
+
 CLAIM_FILTERS = {
     "none": (Filters(), set(EXPECTED_CLAIMS)),
     "kind-killed": (Filters(kind="killed"), {"idlib#1", "hama#1", "deir#1"}),
