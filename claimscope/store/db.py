@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -111,9 +113,32 @@ class Filters:
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._version_conn: sqlite3.Connection | None = None
+        self._version_lock = threading.Lock()
 
     def close(self) -> None:
+        if self._version_conn is not None:
+            self._version_conn.close()
+            self._version_conn = None
         self.engine.dispose()
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever anyone (this process or another) commits a write to the store.
+
+        SQLite's ``PRAGMA data_version`` on a connection of its own that never writes: it moves on every commit
+        made through any other connection, and costs microseconds. None where there is no such number
+        (PostgreSQL, an in-memory database): callers then must not cache.
+        """
+        path = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
+            return None
+        with self._version_lock:
+            try:
+                if self._version_conn is None:
+                    self._version_conn = sqlite3.connect(path, check_same_thread=False)
+                return int(self._version_conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                return None
 
     def __enter__(self) -> Store:
         return self

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimscope.store.db import Filters, Store, open_store, rows_as_dicts
+from claimscope.web.cache import ResponseCache
 
 HERE = Path(__file__).parent
 MAX_BODY = 5_000_000  # bytes: a request larger than any article is refused with 413
@@ -50,6 +51,9 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     app = FastAPI(title="claimscope", version="0.1.0", openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs",
                   redoc_url=None)
     app.state.store = store
+    # GET responses of the list endpoints and pages kept until the next write to the store (web/cache.py)
+    cache = ResponseCache(store.data_version)
+    app.state.cache = cache
     app.state.token = token
     app.state.extractor = None
     app.state.embedder = None
@@ -102,8 +106,11 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     @app.get("/api/v1/articles")
     async def api_articles(request: Request, offset: int = Query(0, ge=0, le=10_000_000),
                      limit: int = Query(50, ge=1, le=500)) -> Response:
-        rows = article_rows(store, offset, limit + 1)
-        return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+        def build() -> Response:
+            rows = article_rows(store, offset, limit + 1)
+            return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+
+        return cache.get_or_build(str(request.url), build)
 
     @app.get("/api/v1/articles/{article_id}")
     async def api_article(article_id: str) -> dict[str, Any]:
@@ -137,9 +144,11 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
                    until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
                    kind: str | None = Query(None, pattern=r"^(killed|injured|casualties|captured|displaced|destroyed)$"),
                    offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(100, ge=1, le=1000)) -> Response:
-        f = Filters(place, outlet, source, since, until, kind, offset + limit + 1)
-        rows = store.events(f)[offset:]
-        return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+        def build() -> Response:
+            rows = store.events(Filters(place, outlet, source, since, until, kind, offset + limit + 1))[offset:]
+            return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+
+        return cache.get_or_build(str(request.url), build)
 
     @app.get("/api/v1/incidents")
     async def api_incidents(request: Request, place: str | None = Query(None, max_length=200),
@@ -148,8 +157,11 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
                       offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(100, ge=1, le=1000)) -> Response:
         from claimscope.store.incidents import incident_rows
 
-        rows = incident_rows(store, Filters(place=place, since=since, until=until, limit=offset + limit + 1))[offset:]
-        return _page(request, rows[:limit], offset, limit, len(rows) > limit)
+        def build() -> Response:
+            rows = incident_rows(store, Filters(place=place, since=since, until=until, limit=offset + limit + 1))
+            return _page(request, rows[offset:][:limit], offset, limit, len(rows) > offset + limit)
+
+        return cache.get_or_build(str(request.url), build)
 
     @app.get("/api/v1/incidents/{incident_id}")
     async def api_incident(incident_id: str) -> dict[str, Any]:
@@ -194,27 +206,33 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
                 offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
         from claimscope.store.incidents import incident_rows
 
-        # one page of rows, and the counts per day from the database: the whole filtered set is never read
-        events = store.events(Filters(place=place, since=since, until=until, limit=offset + 51))[offset:]
-        days = store.event_days(Filters(place=place, since=since, until=until))
-        incidents = incident_rows(store, Filters(place=place, since=since, until=until, limit=20))
-        return templates.TemplateResponse(request, "explore.html", {
-            "events": events[:50], "more": len(events) > 50, "offset": offset, "incidents": incidents,
-            "timeline": day_bars(days), "total": sum(days.values()),
-            "query": urlencode({k: v for k, v in (("place", place), ("since", since), ("until", until)) if v}),
-            "place": place or "", "since": since or "", "until": until or ""})
+        def build() -> Response:
+            # one page of rows, and the counts per day from the database: the whole filtered set is never read
+            events = store.events(Filters(place=place, since=since, until=until, limit=offset + 51))[offset:]
+            days = store.event_days(Filters(place=place, since=since, until=until))
+            incidents = incident_rows(store, Filters(place=place, since=since, until=until, limit=20))
+            return templates.TemplateResponse(request, "explore.html", {
+                "events": events[:50], "more": len(events) > 50, "offset": offset, "incidents": incidents,
+                "timeline": day_bars(days), "total": sum(days.values()),
+                "query": urlencode({k: v for k, v in (("place", place), ("since", since), ("until", until)) if v}),
+                "place": place or "", "since": since or "", "until": until or ""})
+
+        return cache.get_or_build(str(request.url), build)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(request: Request, article_id: str) -> Response:
         from claimscope.store.incidents import incident_map
         from claimscope.web.highlight import pieces
 
-        result = store.result(article_id)
-        if result is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        incidents = incident_map(store, [e.id for e in result.events])
-        return templates.TemplateResponse(request, "article.html", {
-            "r": result, "pieces": pieces(result), "incidents": incidents})
+        def build() -> Response:
+            result = store.result(article_id)
+            if result is None:
+                raise HTTPException(404, f"no article {article_id!r}")
+            incidents = incident_map(store, [e.id for e in result.events])
+            return templates.TemplateResponse(request, "article.html", {
+                "r": result, "pieces": pieces(result), "incidents": incidents})
+
+        return cache.get_or_build(str(request.url), build)
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     async def incident_page(request: Request, incident_id: str) -> Response:
