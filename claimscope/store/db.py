@@ -248,6 +248,16 @@ class Store:
             row = conn.execute(select(articles.c.result).where(articles.c.id == article_id)).first()
         return ArticleResult.from_dict(row[0]) if row else None
 
+    def results_by_id(self, article_ids: Iterable[str]) -> dict[str, ArticleResult]:
+        """The stored results of these articles, in one query (absent ids are left out)."""
+        wanted = sorted(set(article_ids))
+        if not wanted:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.result).where(articles.c.id.in_(wanted))).all()
+        found = {article_id: ArticleResult.from_dict(body) for article_id, body in rows}
+        return {a: found[a] for a in wanted if a in found}
+
     def results(self, f: Filters | None = None) -> Iterator[ArticleResult]:
         """Stored results, each article whole; with filters, only articles that have a matching event."""
         q = select(articles.c.result).order_by(articles.c.published, articles.c.id)

@@ -101,5 +101,4 @@ def incident_results(store: Store, incident_id: str) -> tuple[list[str], dict[st
             .where(incident_events.c.incident_id == incident_id)
         ).all()
     event_ids = [r[0] for r in rows]
-    results = {a: store.result(a) for a in sorted({r[1] for r in rows})}
-    return event_ids, {k: v for k, v in results.items() if v is not None}
+    return event_ids, store.results_by_id(r[1] for r in rows)

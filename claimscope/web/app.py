@@ -112,12 +112,13 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
 
         return cache.get_or_build(str(request.url), build)
 
-    @app.get("/api/v1/articles/{article_id}")
-    async def api_article(article_id: str) -> dict[str, Any]:
+    @app.get("/api/v1/articles/{article_id}", response_model=dict[str, Any])
+    async def api_article(article_id: str) -> Response:
         result = store.result(article_id)
         if result is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        return result.to_dict()
+        # the contract dict is plain JSON already: written as it is, not walked again by the response model
+        return FastJSONResponse(result.to_dict())
 
     @app.post("/api/v1/extract")
     def api_extract(body: ExtractRequest) -> dict[str, Any]:
@@ -169,9 +170,9 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         return {"incident": incident_id, "rows": [asdict(r) for r in table.rows],
                 "kinds": {k: asdict(v) for k, v in table.kinds.items()}, "contradictions": table.contradictions}
 
-    @app.get("/api/v1/sources")
-    async def api_sources() -> dict[str, Any]:
-        return {"ok": True, "rows": store.sources()}
+    @app.get("/api/v1/sources", response_model=dict[str, Any])
+    async def api_sources() -> Response:
+        return FastJSONResponse({"ok": True, "rows": store.sources()})
 
     @app.get("/api/v1/outlets")
     def api_outlets() -> dict[str, Any]:

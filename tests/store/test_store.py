@@ -140,6 +140,15 @@ def test_result_of_unknown_id_is_none(store):
     assert store.result("no-such-article") is None
 
 
+def test_results_by_id_reads_many_in_one_go(store, results):
+    ids = [a.id for a in ARTICLES]
+    got = store.results_by_id([*reversed(ids), "no-such-article", ids[0]])
+    assert sorted(got) == sorted(ids)
+    for r in results:
+        assert got[r.article.id].to_dict() == r.to_dict()
+    assert store.results_by_id([]) == {}
+
+
 EVENT_FILTERS = {
     "none": (Filters(), set(EXPECTED_EVENTS)),
     "place-admin1": (Filters(place="idlib"), {"idlib#1"}),
