@@ -161,12 +161,8 @@ def place_components(places: list[tuple[str, Any, Any, Any, Any, Any]]) -> dict[
     return {s.event_id: root(i) for i, s in enumerate(stubs)}
 
 
-def reconcile(articles: DataFrame) -> DataFrame:
-    """Incident membership rows (``INCIDENT_SCHEMA``) for the events of ``articles`` (from ``spark.extract``).
-
-    ``articles`` needs ``src`` and ``pos`` (input order), as ``spark.io.read_inputs`` gives them; the same
-    events in the same order give the same incidents as ``claimscope ingest`` followed by ``reconcile``.
-    """
+def blocks(articles: DataFrame) -> DataFrame:
+    """The events of ``articles`` (``REF_SCHEMA``) with their block: ``component`` (place) and ``segment`` (time)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -181,5 +177,13 @@ def reconcile(articles: DataFrame) -> DataFrame:
     by_start = Window.partitionBy("component").orderBy("lo", "hi", "event_id")
     reach = F.max("hi").over(by_start.rowsBetween(Window.unboundedPreceding, -1))
     refs = refs.withColumn("opens", (reach.isNull() | (F.col("lo") > reach)).cast("int"))
-    refs = refs.withColumn("segment", F.sum("opens").over(by_start.rowsBetween(Window.unboundedPreceding, 0)))
-    return refs.groupBy("component", "segment").applyInPandas(group_block, INCIDENT_SCHEMA)
+    return refs.withColumn("segment", F.sum("opens").over(by_start.rowsBetween(Window.unboundedPreceding, 0)))
+
+
+def reconcile(articles: DataFrame) -> DataFrame:
+    """Incident membership rows (``INCIDENT_SCHEMA``) for the events of ``articles`` (from ``spark.extract``).
+
+    ``articles`` needs ``src`` and ``pos`` (input order), as ``spark.io.read_inputs`` gives them; the same
+    events in the same order give the same incidents as ``claimscope ingest`` followed by ``reconcile``.
+    """
+    return blocks(articles).groupBy("component", "segment").applyInPandas(group_block, INCIDENT_SCHEMA)
