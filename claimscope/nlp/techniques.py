@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 # Parts of speech a loaded word may have: a valenced proper name ("Liberty University") or particle is not one
 CONTENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
@@ -151,7 +151,7 @@ def loaded_words(doc: Doc, lexicon: dict[str, float], taken: Iterable[tuple[int,
 
 
 def repetitions(doc: Doc, found: Iterable[Found]) -> list[Found]:
-    """Later uses of a loaded word or label already used in the article ("thoughts and prayers", twice)."""
+    """Later uses of a loaded word or label the article has already used ("a disgraceful vote ... disgraceful")."""
     seen: set[str] = set()
     out: list[Found] = []
     for f in sorted(found, key=lambda f: f.start):
@@ -162,7 +162,3 @@ def repetitions(doc: Doc, found: Iterable[Found]) -> list[Found]:
             out.append(Found(f.start, f.end, "Repetition", "used again in the same article"))
         seen.add(key)
     return out
-
-
-def span_of(doc: Doc, f: Found) -> Span:
-    return doc[f.start : f.end]
