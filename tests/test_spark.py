@@ -32,12 +32,16 @@ def spark():
 
 @pytest.fixture(scope="module")
 def hundred(tmp_path_factory) -> Path:
+    """The first 100 FA-KES articles, then a word-for-word copy of the 4th under a new id (to be dropped) and a
+    wire copy of the 3rd with a credit line added (to be kept and linked to it)."""
     path = tmp_path_factory.mktemp("spark") / "hundred.csv"
     with FAKES.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8", newline="") as dst:
         reader = csv.reader(src)
         writer = csv.writer(dst)
-        for row in itertools.islice(reader, 101):
-            writer.writerow(row)
+        rows = list(itertools.islice(reader, 101))
+        writer.writerows(rows)
+        writer.writerow(["exact-copy", *rows[4][1:]])
+        writer.writerow(["wire-copy", rows[3][1], rows[3][2] + " (Reporting by the wire desk.)", *rows[3][3:]])
     return path
 
 
@@ -197,7 +201,9 @@ def test_cli_spark_extract_reconcile_then_load_equals_one_machine(hundred, tmp_p
     with open_store(db) as spark_store, open_store(local_db) as local_store:
         on_spark, local = incident_map(spark_store), incident_map(local_store)
         assert spark_store.count_articles() == local_store.count_articles() >= 95
-        assert spark_store.duplicates() == local_store.duplicates()
+        third = next(itertools.islice(csv.reader(hundred.open(encoding="utf-8", newline="")), 3, None))[0]
+        assert spark_store.duplicates() == local_store.duplicates() == {"wire-copy": third}
+        assert "exact-copy" not in on_spark_by_id
     assert len(local) > 300 and len(set(local.values())) < len(local)  # real grouping, not one event each
     assert partition(on_spark) == partition(local)
     assert on_spark == local  # same ids too: an incident is named after its first event
