@@ -22,10 +22,15 @@ class _Entry:
 
 
 class ResponseCache:
-    def __init__(self, version: Callable[[], int | None], entries: int = 512, max_body: int = 1_000_000) -> None:
+    """At most ``entries`` responses and ``budget`` bytes of bodies, least recently used out first."""
+
+    def __init__(self, version: Callable[[], int | None], entries: int = 512, budget: int = 64_000_000,
+                 max_body: int = 2_000_000) -> None:
         self.version = version
         self.entries = entries
+        self.budget = budget
         self.max_body = max_body
+        self.size = 0
         self._items: OrderedDict[str, _Entry] = OrderedDict()
 
     def get_or_build(self, key: str, build: Callable[[], Response]) -> Response:
@@ -38,9 +43,11 @@ class ResponseCache:
             return Response(hit.body, media_type=hit.media_type, headers={"x-cache": "hit"})
         response = build()
         if response.status_code == 200 and len(response.body) <= self.max_body:
+            old = self._items.pop(key, None)
+            self.size -= len(old.body) if old else 0
             self._items[key] = _Entry(version, bytes(response.body), response.media_type)
-            self._items.move_to_end(key)
-            while len(self._items) > self.entries:
-                self._items.popitem(last=False)
+            self.size += len(response.body)
+            while len(self._items) > self.entries or self.size > self.budget:
+                self.size -= len(self._items.popitem(last=False)[1].body)
         response.headers["x-cache"] = "miss"
         return response

@@ -61,6 +61,20 @@ def test_the_oldest_entries_go_first() -> None:
     assert builds["a"].calls == 2 and builds["b"].calls == 1  # "a" was pushed out by "c", then built again
 
 
+def test_the_bodies_stay_within_the_byte_budget() -> None:
+    cache = ResponseCache(lambda: 1, budget=20)
+    builds = {k: Builds() for k in "abc"}
+    for k in "abc":  # 6 bytes each: all three fit in 20
+        cache.get_or_build(k, builds[k])
+    assert cache.size == 18
+    big = ResponseCache(lambda: 1, budget=13)
+    for k in "abc":
+        big.get_or_build(k, builds[k])
+    assert big.size == 12 and len(big._items) == 2  # "a" went to make room for "c"
+    big.get_or_build("a", builds["a"])
+    assert builds["a"].calls == 3 and big.size <= 13
+
+
 def test_a_write_from_another_process_is_seen_at_once(tmp_path: Path, extractor) -> None:
     db = str(tmp_path / "cache.db")
     with open_store(db) as store:
