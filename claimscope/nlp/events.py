@@ -74,6 +74,9 @@ class EventsComponent(Component):
             if not any(s <= p.start and p.end <= e for s, e in named)
             and (p.record["cc"] in CONFLICT_REGION or p.precision == "country")
         ]
+        parties = {id(p) for p in places if _named_as_party(doc, p)}
+        home_cc = _main_country([p for p in places if id(p) not in parties])
+        places = [p for p in places if id(p) not in parties or p.record["cc"] == home_cc]
         dates = doc._.cs_dates or []
         actors: list[ActorMention] = doc._.cs_actors or []
         framing = doc._.cs_framing or []
@@ -225,6 +228,33 @@ def _drop_headline_repeats(events: list[EventMention], headline: int) -> list[Ev
                     c.sources = e.sources
         out.append(e)
     return out
+
+
+REPORTING = {"say", "tell", "announce", "report", "state", "claim", "accuse", "deny", "add", "warn", "confirm"}
+
+
+def _named_as_party(doc: Doc, place: PlaceMention) -> bool:
+    """A country named as a party, not as where something happened.
+
+    "a Britain-based monitor", "U.S. President Obama", "an account backed by Iran", "Sabra said in Turkey":
+    in an article about Syria, none of these puts an event in Britain, the US, Iran or Turkey.
+    """
+    if place.precision != "country":
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    after = doc.text[place.end : place.end + 7].lower()
+    if after.startswith(("-based", " based", "-led", " led", "-backed", " backed")):
+        return True
+    if root.dep_ in ("compound", "nmod", "poss", "nsubj", "amod") or root.ent_type_ == "NORP":
+        return True
+    if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "pobj") and root.head.head.lemma_ == "by":
+        return True  # "backed by Iran and Russia"
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in REPORTING
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:

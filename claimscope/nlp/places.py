@@ -28,6 +28,9 @@ _ADMIN_BEFORE = re.compile(
 )
 _CITY_BEFORE = re.compile(r"(?:the\s+)?(?:city|town|village|centre|center)\s+of\s+$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|suburbs|outskirts|area)\b", re.I)
+# "the Shahba neighbourhood of Aleppo": the first name is a quarter of the second, not the town Shahba elsewhere.
+_QUARTER_OF = re.compile(r"^\s+(?:neighbou?rhoods?|district|quarter|suburb|area)\s+(?:of|in)\s+"
+                         r"(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
 _KIND_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
@@ -62,6 +65,7 @@ class PlacesComponent(Component):
             if span.start >= last_end:
                 chosen.append(span)
                 last_end = span.end
+        chosen = _drop_quarters(doc.text, chosen)
         countries = self._document_countries(chosen)
         anchor = self._anchor_point(chosen)
         mentions: list[PlaceMention] = []
@@ -129,3 +133,9 @@ class PlacesComponent(Component):
         if wants_admin and best["kind"] == "city":
             precision = "admin2"  # "the countryside of X" where X has no governorate: an area around the town
         return PlaceMention(start, end, text[start:end], best, precision, sent)
+
+
+def _drop_quarters(text: str, spans: list[Any]) -> list[Any]:
+    """Names that a quarter of the next name shares with a town elsewhere: the quarter lies in the next one."""
+    return [span for i, span in enumerate(spans)
+            if i + 1 == len(spans) or not _QUARTER_OF.match(text[span.end_char : spans[i + 1].start_char])]

@@ -26,6 +26,8 @@ SIMILAR = 0.55  # cosine of sentence embeddings above which two reports say the 
 SIMILAR_KIND = 0.25  # ... enough when both report the same kind of attack at the same spot
 RARE = {"Chemical weapon", "Suicide bomb"}
 RARE_DAYS = 7
+DATE_SLACK = 1  # days: a report's date read one day off still meets the same report read right
+CONTINUES = 0.3  # evidence of an article's next event at the same spot and time
 BLOCK_DAYS = 31  # candidates are only looked for within a month either side
 
 
@@ -49,6 +51,7 @@ class EventRef:
     figures: frozenset[tuple[str, int]]  # (kind, number) for exact and bounded figures
     sentence: str
     vector: Sequence[float] | None = None
+    ordinal: int | None = None  # the event's place in its article: the next sentence often goes on about it
 
     def window(self) -> tuple[date, date] | None:
         if self.start:
@@ -89,8 +92,13 @@ def _ref(e: Event, article_id: str, outlet: str | None, published: date | None) 
         published=published, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
         precision=loc.precision if loc else None, admin1=loc.admin1 if loc else None,
         country=loc.country if loc else None, event_type=e.event_type, sub_event_type=e.sub_event_type,
-        figures=figures, sentence=e.sentence,
+        figures=figures, sentence=e.sentence, ordinal=event_ordinal(e.id),
     )
+
+
+def event_ordinal(event_id: str) -> int | None:
+    _, _, n = event_id.rpartition("#")
+    return int(n) if n.isdigit() else None
 
 
 def km(a: EventRef, b: EventRef) -> float | None:
@@ -117,14 +125,15 @@ def near(a: EventRef, b: EventRef) -> bool:
     return d is None or d <= RADIUS_KM[precision]
 
 
-def overlap(a: EventRef, b: EventRef) -> bool:
+def overlap(a: EventRef, b: EventRef, slack: int = 0) -> bool:
     wa, wb = a.window(), b.window()
     if wa is None or wb is None:
         return True
     if a.sub_event_type in RARE and a.sub_event_type == b.sub_event_type:
         # a chemical attack or a suicide bombing is rare enough that reports days apart are of one attack
         wa, wb = (wa[0] - timedelta(days=RARE_DAYS), wa[1]), (wb[0] - timedelta(days=RARE_DAYS), wb[1])
-    return wa[0] <= wb[1] and wb[0] <= wa[1]
+    pad = timedelta(days=slack)
+    return wa[0] - pad <= wb[1] and wb[0] - pad <= wa[1]
 
 
 def compatible_types(a: EventRef, b: EventRef) -> bool:
@@ -146,10 +155,13 @@ def same_incident(a: EventRef, b: EventRef) -> float:
     Time and place must allow it; then the reports must agree on what happened: the same kind of attack
     (ACLED sub-event type), the same figure, or the same wording (sentence embeddings).
     """
-    if not (overlap(a, b) and near(a, b) and compatible_types(a, b)):
+    on_time = overlap(a, b)
+    if not ((on_time or overlap(a, b, slack=DATE_SLACK)) and near(a, b) and compatible_types(a, b)):
         return 0.0
     sim = cosine(a.vector, b.vector)
     shared = bool(a.figures & b.figures)
+    if not on_time and not shared:
+        return 0.0  # a day off: "on Wednesday" read against the wrong day; only a close match bridges it
     same_kind = a.sub_event_type is not None and a.sub_event_type == b.sub_event_type
     d = km(a, b)
     # Two towns 20 km apart struck the same day are usually two strikes: the same kind of attack is
@@ -158,8 +170,15 @@ def same_incident(a: EventRef, b: EventRef) -> float:
     if not same_spot and not shared:
         return 0.0  # two named towns apart: only the same figure says the reports are of one strike
     if not ((same_kind and sim >= SIMILAR_KIND) or shared or sim >= SIMILAR):
-        return 0.0
+        # "21 fighters were killed in clashes ... Another 30 were injured": one article's next event at the
+        # same spot and time goes on about the same incident unless its wording moves elsewhere.
+        return CONTINUES if _next_in_article(a, b) and (d is None or d <= SAME_SPOT_KM) else 0.0
     return sim + 0.5 * shared + 0.25 * same_kind
+
+
+def _next_in_article(a: EventRef, b: EventRef) -> bool:
+    return (a.article_id == b.article_id and a.ordinal is not None and b.ordinal is not None
+            and abs(a.ordinal - b.ordinal) == 1)
 
 
 def incident_id(first_event_id: str) -> str:

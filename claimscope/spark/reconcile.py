@@ -51,7 +51,7 @@ def _embedder() -> Any:
 
 def _span(ref: EventRef) -> tuple[int, int]:
     """Days (ordinals) outside which no other event can ``overlap`` this one."""
-    from claimscope.reconcile.incidents import RARE, RARE_DAYS
+    from claimscope.reconcile.incidents import DATE_SLACK, RARE, RARE_DAYS
 
     window = ref.window()
     if window is None:
@@ -59,7 +59,7 @@ def _span(ref: EventRef) -> tuple[int, int]:
     lo, hi = sorted(window)
     if ref.sub_event_type in RARE:
         lo -= timedelta(days=RARE_DAYS)
-    return lo.toordinal(), hi.toordinal()
+    return (lo - timedelta(days=DATE_SLACK)).toordinal(), (hi + timedelta(days=DATE_SLACK)).toordinal()
 
 
 def _place_key(country: Any, admin1: Any, lat: Any, lon: Any, precision: Any) -> str:
@@ -110,7 +110,7 @@ def _ref_of(row: dict[str, Any]) -> EventRef:
         end=parse_day(row["end"]), published=parse_day(row["published"]), lat=number(row["lat"]),
         lon=number(row["lon"]), precision=row["precision"], admin1=row["admin1"], country=row["country"],
         event_type=row["event_type"], sub_event_type=row["sub_event_type"], figures=figures,
-        sentence=row["sentence"] or "",
+        sentence=row["sentence"] or "", ordinal=None if row.get("ordinal") is None else int(row["ordinal"]),
     )
 
 

@@ -37,6 +37,7 @@ def event_refs(store: Store, only_unassigned: bool = False) -> list[tuple[EventR
                 end=parse_day(r.date_end), published=parse_day(r.published), lat=r.lat, lon=r.lon, precision=r.precision,
                 admin1=r.admin1, country=r.country, event_type=r.event_type, sub_event_type=r.sub_event_type,
                 figures=frozenset(figures.get(r.id, ())), sentence=r.sentence or "", vector=r.vector,
+                ordinal=r.ordinal,
             )
             out.append((ref, r.incident_id))
     return out

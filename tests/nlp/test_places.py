@@ -60,3 +60,19 @@ def test_a_dateline_is_not_the_event_date(read) -> None:
     result = read(text, published="2016-05-18")
     [event] = [e for e in result.events if e.counts]
     assert event.date.start == "2016-05-17"
+
+
+def test_a_quarter_of_a_city_is_not_the_town_of_the_same_name(read) -> None:
+    result = read("Three children were killed in a rocket attack on a school in the Shahba neighbourhood of Aleppo.")
+    assert [e.location.name for e in result.events] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five civilians were killed in Raqqa, the Britain-based Syrian Observatory for Human Rights said.",
+        "Opposition leader George Sabra said in Turkey that the attack on Raqqa had killed 1300 people.",
+    ],
+)
+def test_a_foreign_country_named_as_a_party_is_not_where_it_happened(read, text: str) -> None:
+    assert [e.location.name for e in read(text).events] == ["Raqqa"]

@@ -131,3 +131,27 @@ def test_far_apart_in_time_is_never_one_incident() -> None:
     b = EventRef("b", "y", None, date(2024, 12, 20), None, None, 35.6, 36.6, "city", "Idlib", "Syria",
                  "Battles", "Armed clash", frozenset({("killed", 5)}), "s", [1.0])
     assert same_incident(a, b) == 0.0
+
+
+def ref(eid: str, day: date, *, figures: frozenset = frozenset(), vector: list[float] | None = None,
+        ordinal: int | None = None, article_id: str | None = None) -> EventRef:
+    return EventRef(eid, article_id or eid, None, day, None, None, 35.6483, 36.67693, "city", "Idlib", "Syria",
+                    "Battles", "Armed clash", figures, "s", vector or [1.0, 0.0], ordinal)
+
+
+def test_an_articles_next_event_at_the_same_spot_continues_its_incident() -> None:
+    first = ref("a#1", date(2024, 12, 4), vector=[1.0, 0.0], ordinal=1, article_id="a")
+    following = ref("a#2", date(2024, 12, 4), vector=[0.0, 1.0], ordinal=2, article_id="a")
+    later = ref("a#5", date(2024, 12, 4), vector=[0.0, 1.0], ordinal=5, article_id="a")
+    other_article = ref("b#2", date(2024, 12, 4), vector=[0.0, 1.0], ordinal=2, article_id="b")
+    assert same_incident(first, following) > 0
+    assert same_incident(first, later) == 0.0  # unrelated wording further on: another incident
+    assert same_incident(first, other_article) == 0.0
+
+
+def test_a_date_one_day_off_is_bridged_only_by_the_same_figure() -> None:
+    wed = ref("a", date(2024, 12, 4), figures=frozenset({("killed", 213)}), vector=[1.0, 0.0])
+    thu_same = ref("b", date(2024, 12, 5), figures=frozenset({("killed", 213)}), vector=[0.0, 1.0])
+    thu_alike = ref("c", date(2024, 12, 5), vector=[1.0, 0.0])
+    assert same_incident(wed, thu_same) > 0
+    assert same_incident(wed, thu_alike) == 0.0  # alike wording a day apart: a city struck daily
