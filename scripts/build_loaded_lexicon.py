@@ -49,6 +49,7 @@ bonus bonuses celebrate celebrated celebrates celebrating congratulation congrat
 drowned fatal fatalities fatality fatally felonies felony harm harming honored killer killers killings
 kissing loyalty murderer murderers racism rapes rapist rapists reward riot rob robber slavery smiled
 sophisticated stab starved successes terrorism terrorisms torture tortured tortures torturing
+abuses choke choking condemnation crude inspire inspired praising rages ruins
 """.split())
 
 # Loaded words of political writing that VADER lacks or rates mildly (it was built on social-media
@@ -62,8 +63,18 @@ lambasted lectured lecturing looted ludicrous meltdown nefarious nightmare onsla
 rampant ransacked reckless rigged ruthless scaremongering scourge shameless slammed slaughter slaughtered
 smear sneered spineless squandered trample trampled trampling treacherous tyrannical tyranny unhinged
 weaponize weaponized weaponizing wrecked wrecking
+absurd anarchy bashed bigoted bilking bloodthirsty bogus bulldozed bumbling calamitous censoring charade
+clueless colluding conspiring contemptible crippling cronyism deceitful delusional demonized diabolical
+dictatorial duplicitous fanatical farce farcical fascistic feckless fleecing fraudulent frenzied gloated
+greed groveled gutless hateful havoc homophobic hordes incompetent indoctrinating inept insidious
+intimidating irresponsible kowtowed laughable liar liars mayhem meddling menace misogynist mockery monstrous
+muzzling obliterated oppressive outrage outraged pandered pandering paranoid parroted peddled peddling
+persecuting phony preposterous propaganda rabid railroaded reprehensible repressive ridiculed rotten
+scandalous scapegoated scheming scoffed sexist shady silencing sleazy slimy smeared spewed spewing
+spiraling swindling travesty unchecked venomous vilified vitriolic whined whining
 """.split()
-EXTRA_POSITIVE = "brave courageous glorious heroic heroes liberated liberation triumphant valiant".split()
+EXTRA_POSITIVE = """brave courageous glorious heroic heroes heroism liberated liberation noble resounding righteous
+steadfast triumphant valiant""".split()
 
 
 def vader_lexicon(path: Path | None = None) -> dict[str, float]:
