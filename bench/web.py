@@ -179,6 +179,12 @@ def server_process(store: str, port: int, workers: int | None) -> Iterator[tuple
 
 
 @contextmanager
+def running_server(url: str, pid: int) -> Iterator[tuple[str, int]]:
+    wait_ready(url.rstrip("/"))
+    yield url.rstrip("/"), pid
+
+
+@contextmanager
 def server_thread(store: str, port: int) -> Iterator[tuple[str, int]]:
     """The server in a thread of this process (client and server share one interpreter)."""
     import uvicorn
@@ -210,6 +216,9 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--server", choices=["process", "thread"], default="process")
+    ap.add_argument("--url", help="measure a server already running there (started by hand: another store, an "
+                    "older version); STORE is then only a label")
+    ap.add_argument("--server-pid", type=int, default=0, help="with --url: its process id, for its CPU time")
     ap.add_argument("--workers", type=int, default=None, help="uvicorn worker processes (process mode only)")
     ap.add_argument("--only", default="", help="run only the suites whose name contains this")
     ap.add_argument("--uncached", action="store_true",
@@ -218,8 +227,12 @@ def main() -> None:
                     help="raw: keep-alive sockets parsed by httptools (light); httpx: its AsyncClient (~1 ms CPU a request)")
     args = ap.parse_args()
     port = free_port()
-    running = server_process(args.store, port, args.workers) if args.server == "process" else server_thread(
-        args.store, port)
+    if args.url:
+        running = running_server(args.url, args.server_pid)
+    elif args.server == "process":
+        running = server_process(args.store, port, args.workers)
+    else:
+        running = server_thread(args.store, port)
     with running as (base, pid):
         article = httpx.get(f"{base}/api/v1/articles?limit=1").json()["rows"][0]["id"]
         suites = {
