@@ -222,8 +222,13 @@ def _match(gf: dict[str, Any], preds: list[Predicted], used: set[int], text: str
 
 def _same_amount(gf: dict[str, Any], p: Predicted) -> bool:
     if gf.get("vague") or p.vague:
-        return (gf.get("vague") or "").lower() == (p.vague or "").lower()
+        return _vague_word(gf.get("vague")) == _vague_word(p.vague)
     return gf.get("low") == p.low and gf.get("high") == p.high
+
+
+def _vague_word(word: str | None) -> str:
+    """"a large number of" and "a large number" are one amount: the gold writes either."""
+    return re.sub(r"\s+of$", "", (word or "").lower().strip())
 
 
 _NORM = re.compile(r"^(?:the|a|an)\s+|[^a-z0-9 ]", re.I)

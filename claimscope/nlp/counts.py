@@ -18,7 +18,7 @@ from claimscope.nlp.numbers import SCALES, VAGUE, is_number_word, parse_number
 KIND_VERBS = {
     "kill": "killed", "die": "killed", "perish": "killed", "massacre": "killed", "execute": "killed",
     "slay": "killed", "eliminate": "killed", "behead": "killed", "murder": "killed", "neutralize": "killed",
-    "neutralise": "killed", "martyr": "killed", "claim": None,
+    "neutralise": "killed", "martyr": "killed", "claim": None, "crucify": "killed", "slew": "killed",
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
     "capture": "captured", "arrest": "captured", "abduct": "captured", "kidnap": "captured",
     "detain": "captured", "seize": "captured",
@@ -42,7 +42,7 @@ NOT_COUNTED = {
     "round", "session", "point", "case",
 }
 LOW_WORDS = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
-HIGH_WORDS = ("up to", "as many as", "nearly", "almost", "less than", "fewer than", "no more than", "under", "as much as")
+HIGH_WORDS = ("up to", "as many as", "as high as", "nearly", "almost", "less than", "fewer than", "no more than", "under", "as much as")
 APPROX_WORDS = ("around", "about", "some", "roughly", "approximately", "an estimated", "estimated", "close to", "nearly")
 # DATE is not here: the small model tags "24 Oct 2014 Ten children" as one date; months are checked instead.
 SKIP_ENTS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
@@ -54,7 +54,8 @@ ONE_NOUNS = {"child", "woman", "man", "boy", "girl", "soldier", "civilian", "fig
 # Fractions of a scale that tolls are written in: exact enough to count, not vague words.
 FRACTIONS = {"a quarter of a million": 250_000, "quarter of a million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "half a billion": 500_000_000}
-MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a number of", "a few", "several hundred",
+MULTIWORD_VAGUE = ("tens of thousands", "hundreds of thousands", "a large number of", "large numbers of",
+                   "a great number of", "a huge number of", "a number of", "a few", "several hundred",
                    "several thousand", "a few hundred", "a few thousand", "several dozen", "a few dozen")
 # Things a figure of people cannot count: "tens of rocket shells killing ..." counts shells, not victims.
 OBJECT_NOUNS = {"shell", "rocket", "missile", "bomb", "mortar", "round", "projectile", "barrel", "mine", "car",
@@ -130,8 +131,12 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
         return None  # "24 Oct"; but "470000 may have died" is no date
 
     if phrase in VAGUE or phrase == "dozen":
-        if phrase == "dozen":  # "a dozen" is twelve
-            return 12, 12, True, None, None, start - (1 if start and doc[start - 1].lower_ == "a" else 0), end
+        if phrase == "dozen":  # "a dozen" is twelve; "more than a dozen" at least twelve
+            a = 1 if start and doc[start - 1].lower_ == "a" else 0
+            bound = doc[max(0, start - a - 2) : start - a].text.lower()
+            if bound in LOW_WORDS:
+                return 12, None, False, None, None, start - a - 2, end
+            return 12, 12, True, None, None, start - a, end
         return None, None, False, phrase, VAGUE.get(phrase), start, end
     value = FRACTIONS.get(phrase) or parse_number(words)
     if value is None:
@@ -139,6 +144,8 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
     # Years and the like: a bare 4-digit number 1900-2100 written without a comma.
     if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]):
         return None
+    if words[0].lower() in SCALES and start and doc[start - 1].lower_ in ("a", "one"):
+        start -= 1  # "at least a million": the bound stands before the article
     low, high, approx = value, value, False
     span_start, span_end = start, end
     before = doc[max(0, start - 4) : start].text.lower()
@@ -176,6 +183,8 @@ def _amount(doc: Doc, start: int, end: int) -> tuple[int | None, int | None, boo
 def _anchor(doc: Doc, start: int, end: int) -> Token:
     """The noun the number counts: "300" in "300 terrorists" -> "terrorists"; "dozens of Takfiris" -> "Takfiris"."""
     num = doc[end - 1]
+    if num.lower_ == "of" and end - start >= 2:
+        return doc[end - 2]  # "destroyed a number of vehicles": "number" takes the verb's role
     if num.dep_ == "det":  # "a child", "A Russian military helicopter"
         return num.head
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and num.head.i >= end:
@@ -212,11 +221,14 @@ def _kind(anchor: Token, num_start: int, num_end: int) -> tuple[str | None, Toke
             return KIND_NOUNS[owner.lemma_.lower()], owner
     # "27 people killed in ...", "40 wounded civilians"
     for child in anchor.children:
-        if child.dep_ in ("acl", "amod", "relcl") and child.i != anchor.i:
+        # "27 people killed in ...", not "2 people injuring one": an active participle's subject does it
+        if child.dep_ in ("acl", "amod", "relcl") and child.i != anchor.i and child.tag_ != "VBG":
             k = KIND_VERBS.get(child.lemma_.lower()) or KIND_ADJ.get(child.lower_)
             if k:
                 return k, child
     head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ in ("high", "many", "much"):
+        return _kind(head.head, num_start, num_end)  # "put the toll at as high as 470000": "high" stands for it
     # The counted noun is a subject or object of a casualty verb: "killing 27 people", "27 were killed".
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj", "attr", "appos", "pobj", "ROOT", "npadvmod", "oprd"):
         verb = head

@@ -14,7 +14,8 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_0
 # Vague amounts keep their word; ``estimate`` is the conservative reading (the smallest the word allows).
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20, "several": 3, "many": None,
-    "numerous": None, "a number of": None, "a few": 2, "few": 2, "some": None, "tens of thousands": 20000,
+    "numerous": None, "a number of": None, "a large number of": None, "large numbers of": None,
+    "a great number of": None, "a huge number of": None, "a few": 2, "few": 2, "some": None, "tens of thousands": 20000,
     "hundreds of thousands": 200000, "millions": 2_000_000, "several hundred": 300, "several thousand": 3000,
     "several dozen": 36, "a few hundred": 200, "a few thousand": 2000, "a few dozen": 24,
 }

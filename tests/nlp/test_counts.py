@@ -24,6 +24,13 @@ from tests.nlp.conftest import figures
         ("An estimated 470000 may have died in the war.", ("killed", 470000, 470000, True, None)),
         ("Some 1500 people have fallen victims to the shelling.", ("killed", 1500, 1500, True, None)),
         ("The war has killed more than 100000people.", ("killed", 100000, None, False, None)),
+        ("The war has wounded at least a million people.", ("injured", 1000000, None, False, None)),
+        ("The Observatory put the death toll from the conflict at as high as 470000.", ("killed", None, 470000, False, None)),
+        ("The militants crucified two men in the square.", ("killed", 2, 2, False, None)),
+        ("The strikes caused more than a dozen casualties.", ("casualties", 12, None, False, None)),
+        ("A large number of militants were killed and wounded.", ("casualties", None, None, False, "a large number of")),
+        ("The army destroyed a number of ISIS vehicles.", ("destroyed", None, None, False, "a number of")),
+        ("The shelling hit al-Midan killing 2 people injuring one person.", ("killed", 2, 2, False, None)),
     ],
 )
 def test_figure_kinds_and_bounds(read, text: str, expected: tuple) -> None:
