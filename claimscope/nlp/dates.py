@@ -30,6 +30,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("monthyear", re.compile(rf"\b(?P<since>since\s+|in\s+|from\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:conflict|war|crisis|uprising|revolution)|(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d))", re.I)),
+    # "the war which began in 2011": a whole year, after the more precise forms have had their turn
+    ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last|this|on|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today|earlier this week|this week|last week|last month|this month|this year|last year)\b", re.I)),
     ("past", re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:(?P<n>\d+|two|three|four|five|six|seven|ten)\s+)?(?P<unit>days?|weeks?|months?|years?|hours?|24 hours|48 hours)\b", re.I)),
@@ -66,6 +68,8 @@ def resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str | 
         if g.get("year") and g.get("month"):
             start = f"{g['year']}-{MONTHS[g['month'].lower()[:3]]:02d}-01"
         return start, published.isoformat(), True
+    if kind == "year":
+        return f"{g['year']}-01-01", f"{g['year']}-12-31", False
     if published is None:
         return None, None, False
     if kind == "weekday":

@@ -119,7 +119,7 @@ class EventsComponent(Component):
             if best_place and best_place.precision != "country":
                 last_place = best_place
             # "MAARAT AL-NUMAN, May 18 (Wire) - ... killed 23 people on Tuesday": Tuesday, not the dateline
-            here = [d for d in dates if d.sent == i and d.date_start]
+            here = sorted((d for d in dates if d.sent == i and d.date_start), key=_whole_year)  # days first
             date = next((d for d in here if not _is_dateline(d)), here[0] if here else None)
             if war_toll and reference:
                 # "the war, which began in March 2011, has killed ...": the toll runs from that start to now
@@ -131,7 +131,7 @@ class EventsComponent(Component):
             if date is None:
                 # A story's later sentences continue the incident its lede dated ("on Monday ... The monitor said").
                 date = next((d for d in reversed(dates) if d.sent < i and d.date_start and not d.aggregate
-                             and not _is_dateline(d)), None)
+                             and not _is_dateline(d) and not _whole_year(d)), None)
             sources = sent_counts[0].sources if sent_counts else [dict(c) for c in cited or []]
             stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
             events.append(EventMention(
@@ -183,6 +183,11 @@ def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
     """A toll of the whole war ("the war has killed more than 220,000 people") is cumulative."""
     big = any((c.low or c.high or 0) >= 10000 or c.vague in ("hundreds of thousands", "millions") for c in counts)
     return big and bool(WAR_WORDS.search(sentence))
+
+
+def _whole_year(d: DateMention) -> bool:
+    """"began in 2011" dates the war, not the incidents the next sentences report."""
+    return bool(d.date_end) and d.date_start[5:] == "01-01" and d.date_end[5:] == "12-31"  # type: ignore[index]
 
 
 def _is_dateline(d: DateMention) -> bool:

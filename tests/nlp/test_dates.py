@@ -49,3 +49,14 @@ def test_relative_date_without_publication_date_is_unresolved() -> None:
 def test_month_and_year(text: str, start: str, end: str, aggregate: bool) -> None:
     (_, _, _, s, e, agg), = find_dates(text, PUBLISHED)
     assert (s, e, agg) == (start, end, aggregate)
+
+
+def test_a_war_that_began_in_a_year_dates_its_toll_from_that_year(read) -> None:
+    result = read("Syrias civil war which began with protests in 2011 has killed more than 280000 people.")
+    assert [(e.date.start, e.date.end) for e in result.events] == [("2011-01-01", "2024-12-05")]
+
+
+def test_a_year_named_earlier_does_not_date_the_next_incident(read) -> None:
+    text = ("The uprising began in 2011. On Monday a barrel bomb killed eight people in Aleppo. "
+            "Two children were also killed.")
+    assert [e.date.start for e in read(text).events] == ["2024-12-02", "2024-12-02"]
