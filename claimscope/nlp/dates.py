@@ -30,6 +30,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("monthyear", re.compile(rf"\b(?P<since>since\s+|in\s+|from\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:conflict|war|crisis|uprising|revolution)|(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d))", re.I)),
+    # "In July a suicide bomb killed ...", "since April": the month of that name on or before publication
+    ("month", re.compile(rf"\b(?P<since>since|in|during)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?!\s*\d)\b", re.I)),
+    # "since Saturday at least 68 civilians have been killed": from that day to publication
+    ("sinceday", re.compile(r"\bsince\s+(?:last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                            re.I)),
+    ("span", re.compile(r"\b(?:in|within|over)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<hours>24|48)\s+hours\b"
+                        r"|\b(?P<overnight>overnight)\b|\b(?:in|over|within)\s+(?P<days>two|three|2|3)\s+days\b", re.I)),
     # "the war which began in 2011": a whole year, after the more precise forms have had their turn
     ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last|this|on|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
@@ -72,6 +79,24 @@ def resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str | 
         return f"{g['year']}-01-01", f"{g['year']}-12-31", False
     if published is None:
         return None, None, False
+    if kind == "month":
+        if g["month"] == "may":  # the modal verb, not the month
+            return None, None, False
+        month = MONTHS[g["month"].lower().rstrip(".")[:3] if g["month"].lower() != "sept" else "sep"]
+        year = published.year if month <= published.month else published.year - 1
+        first = date(year, month, 1)
+        last = min((first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1), published)
+        if g["since"].lower() == "since":
+            return first.isoformat(), published.isoformat(), False
+        return first.isoformat(), last.isoformat(), False
+    if kind == "sinceday":
+        back = (published.weekday() - WEEKDAYS.index(g["weekday"].lower())) % 7 or 7
+        return (published - timedelta(days=back)).isoformat(), published.isoformat(), False
+    if kind == "span":
+        days = 1 if (g.get("hours") == "24" or g.get("overnight")) else 2
+        if g.get("days"):
+            days = {"two": 2, "three": 3, "2": 2, "3": 3}[g["days"].lower()]
+        return (published - timedelta(days=days)).isoformat(), published.isoformat(), False
     if kind == "weekday":
         target = WEEKDAYS.index(g["weekday"].lower())
         back = (published.weekday() - target) % 7

@@ -18,6 +18,7 @@ from claimscope.nlp.base import Component
 from claimscope.nlp.dates import dateline, published_date
 from claimscope.nlp.mentions import ActorMention, CountMention, DateMention, EventMention, PlaceMention
 from claimscope.nlp.resources import load_actors
+from claimscope.values import parse_day
 
 # Ordered: the first rule whose pattern occurs in the sentence types the event.
 TYPE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
@@ -119,7 +120,7 @@ class EventsComponent(Component):
             if best_place and best_place.precision != "country":
                 last_place = best_place
             # "MAARAT AL-NUMAN, May 18 (Wire) - ... killed 23 people on Tuesday": Tuesday, not the dateline
-            here = sorted((d for d in dates if d.sent == i and d.date_start), key=_whole_year)  # days first
+            here = sorted((d for d in dates if d.sent == i and d.date_start), key=_whole_year)  # a year last
             date = next((d for d in here if not _is_dateline(d)), here[0] if here else None)
             if war_toll and reference:
                 # "the war, which began in March 2011, has killed ...": the toll runs from that start to now
@@ -131,7 +132,7 @@ class EventsComponent(Component):
             if date is None:
                 # A story's later sentences continue the incident its lede dated ("on Monday ... The monitor said").
                 date = next((d for d in reversed(dates) if d.sent < i and d.date_start and not d.aggregate
-                             and not _is_dateline(d) and not _whole_year(d)), None)
+                             and not _is_dateline(d) and not _broad(d)), None)
             sources = sent_counts[0].sources if sent_counts else [dict(c) for c in cited or []]
             stance = sent_counts[0].stance if sent_counts else stance_of(sent.text)
             events.append(EventMention(
@@ -186,8 +187,14 @@ def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
 
 
 def _whole_year(d: DateMention) -> bool:
-    """"began in 2011" dates the war, not the incidents the next sentences report."""
-    return bool(d.date_end) and d.date_start[5:] == "01-01" and d.date_end[5:] == "12-31"  # type: ignore[index]
+    return bool(d.date_start and d.date_end) and d.date_start[5:] == "01-01" and d.date_end[5:] == "12-31"  # type: ignore[index]
+
+
+def _broad(d: DateMention) -> bool:
+    """A year or a month ("began in 2011", "in May"): it dates what its own sentence says, not the incidents
+    the next sentences report."""
+    start, end = parse_day(d.date_start), parse_day(d.date_end)
+    return start is not None and end is not None and (end - start).days > 7
 
 
 def _is_dateline(d: DateMention) -> bool:

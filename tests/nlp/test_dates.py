@@ -60,3 +60,22 @@ def test_a_year_named_earlier_does_not_date_the_next_incident(read) -> None:
     text = ("The uprising began in 2011. On Monday a barrel bomb killed eight people in Aleppo. "
             "Two children were also killed.")
     assert [e.date.start for e in read(text).events] == ["2024-12-02", "2024-12-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("In July a suicide bomb killed at least 16 people in Hasaka.", "2024-07-01", "2024-07-31"),
+        ("More than 300 civilians have been killed in Aleppo since April.", "2024-04-01", "2024-12-05"),
+        ("Since Saturday at least 68 civilians have been killed in Al Bab.", "2024-11-30", "2024-12-05"),
+        ("Air strikes killed 45 people in 24 hours of bombardment.", "2024-12-04", "2024-12-05"),
+        ("Rocket fire overnight killed three people in Aleppo.", "2024-12-04", "2024-12-05"),
+        ("In December a barrel bomb killed 12 people in Idlib.", "2024-12-01", "2024-12-05"),
+    ],
+)
+def test_months_and_spans_before_publication(read, text: str, start: str, end: str) -> None:
+    assert [(e.date.start, e.date.end) for e in read(text).events] == [(start, end)]
+
+
+def test_may_the_verb_is_no_month(read) -> None:
+    assert [e.date.start for e in read("In the attack 470000 may have died in Aleppo.").events] == [None]
