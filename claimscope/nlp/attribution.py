@@ -197,7 +197,9 @@ class AttributionComponent(Component):
             return None
         text = _DETERMINERS.sub("", phrase.text).strip()
         head = phrase.root.lower_
-        generic = phrase[0].lower_ == "the" and len(phrase) <= 3 and phrase.root.pos_ == "NOUN"
+        # "the monitor", "the center", "the Britain-based group": a definite description of one named before
+        words = [t for t in phrase if t.text != "-" and not (t.i > phrase.start and phrase.doc[t.i - 1].text == "-")]
+        generic = phrase[0].lower_ == "the" and len(words) <= 3 and phrase.root.pos_ == "NOUN"
         if head in ("it", "its"):  # "it" is one body: not "trusted sources" or "activists"
             last = next((s for s in reversed(recent) if not _plural(s)), None)
         if head in PRONOUNS or generic:  # "it", "the monitor", "the center": the source named last
@@ -311,7 +313,10 @@ def _trailing_speaker(verb: Token, subj: Token | None) -> Span | None:
     and its parsed subject is far off, the determiner-led noun phrase right before the verb is the speaker.
     """
     sent = verb.sent
-    after = [t for t in sent if t.i > verb.i]
+    # "..., a monitor said, bringing the toll to 45": a participle clause after the verb is still its own
+    trailing = {t.i for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.i > verb.i
+                for t in c.subtree}
+    after = [t for t in sent if t.i > verb.i and t.i not in trailing]
     if any(t.dep_ not in TAIL_OBJECTS for t in after) or len(after) > 6:
         return None
     if subj is None or verb.i - subj.i <= 3:

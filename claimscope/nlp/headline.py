@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from claimscope.nlp.base import Component
 
 _DATELINE = re.compile(
-    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}[-\s](?:\d{1,2}|[a-z]{3,9})[-\s]\d{4}"
+    r"^\s*(?:(?:AFP|Reuters|AP|SANA|Anadolu|DPA|Xinhua)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}[-\s](?:\d{1,2}|[a-z]{3,9})[-\s]\d{4}"
     r"|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(?:\s+(?:at\s+)?\d{1,2}:?\d{2})?\s+",
     re.I,
 )
@@ -41,6 +41,10 @@ def opening_breaks(text: str, title: str | None) -> list[int]:
             while end < len(text) and text[end] in ".:!?":
                 end += 1
             breaks.append(end)
+            # "<title> AFP Monday 17 Oct 2016 Air strikes killed ...": a dateline after the title
+            after = _DATELINE.match(text[end:])
+            if after and after.end() < len(text) - end:
+                breaks.append(end + after.end())
     return breaks
 
 

@@ -119,3 +119,15 @@ def test_quoted_sources_are_the_original_and_it_is_the_one_quoting(read) -> None
     text = ("The Observatory quoted trusted sources as saying that Islamic State had executed 270 people. "
             "It said at least 40 Islamic State fighters were killed in the offensive.")
     assert sources(read(text)) == [("trusted sources", "unnamed"), ("Syrian Observatory for Human Rights", "monitor")]
+
+
+def test_a_definite_description_points_back_to_the_source_named_before(read) -> None:
+    text = ("The Syrian Observatory for Human Rights reported air strikes on Raqqa. "
+            "The Britain-based group said four children were among the dead.")
+    assert sources(read(text))[-1] == ("Syrian Observatory for Human Rights", "monitor")
+
+
+def test_a_speaker_before_a_participle_clause_is_still_the_speaker(read) -> None:
+    text = ("Air strikes killed at least 12 civilians in Aleppo on Monday a monitor said "
+            "bringing to 45 the number killed in 24 hours.")
+    assert set(sources(read(text))) == {("monitoring group", "monitor")}

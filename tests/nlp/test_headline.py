@@ -36,3 +36,10 @@ def test_a_title_stays_one_sentence_with_its_full_stop(nlp) -> None:
     sents = [s.text for s in nlp(doc).sents]
     assert sents[1] == title + "."
     assert sents[2].startswith("Two civilians")
+
+
+def test_an_agency_dateline_after_the_title_is_a_sentence_of_its_own(nlp) -> None:
+    title = "Air raids kill at least 12 civilians in Syrias Aleppo Monitor"
+    doc = nlp.make_doc(f"{title} AFP Monday 17 Oct 2016 Air strikes killed at least 12 civilians in Aleppo.")
+    doc._.cs_title = title
+    assert [s.text for s in nlp(doc).sents][1] == "AFP Monday 17 Oct 2016"
