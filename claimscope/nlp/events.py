@@ -17,7 +17,7 @@ from claimscope.nlp.attribution import stance_of
 from claimscope.nlp.base import Component
 from claimscope.nlp.dates import dateline, published_date
 from claimscope.nlp.mentions import ActorMention, CountMention, DateMention, EventMention, PlaceMention
-from claimscope.nlp.resources import load_actors
+from claimscope.nlp.resources import load_actors, load_gazetteer
 from claimscope.values import parse_day
 
 # Ordered: the first rule whose pattern occurs in the sentence types the event.
@@ -61,9 +61,12 @@ class EventsComponent(Component):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self.inter: dict[str, int] = {}
+        self.countries: dict[str, dict[str, Any]] = {}
 
     def load(self) -> None:
         self.inter = {a["name"]: int(a.get("inter") or 0) for a in load_actors()}
+        # a war-wide toll in a text that never names the country ("Syrias conflict") still lies in it
+        self.countries = {p["cc"]: p for p in load_gazetteer() if p["kind"] == "country"}
 
     def process(self, doc: Doc) -> None:
         counts: list[CountMention] = doc._.cs_counts or []
@@ -113,8 +116,13 @@ class EventsComponent(Component):
                 nearer = last_place or dominant_place
                 if nearer is not None and nearer.record["cc"] == best_place.record["cc"]:
                     best_place = nearer
-            if aggregate and main_country is not None:
+            local = best_place is not None and best_place.precision != "country"
+            if aggregate and local and not war_toll:
+                place = best_place  # "displaced in Daraa province since June 19": a toll of that place
+            elif aggregate and main_country is not None:
                 place = main_country
+            elif war_toll and not local and main_cc in self.countries:
+                place = PlaceMention(sent.start_char, sent.start_char, "", self.countries[main_cc], "country", i)
             else:
                 place = best_place or last_place or dominant_place
             if best_place and best_place.precision != "country":
@@ -183,7 +191,9 @@ WAR_WORDS = re.compile(r"\b(war|conflict|civil war|crisis|uprising|revolution|si
 def _is_war_toll(sentence: str, counts: list[CountMention]) -> bool:
     """A toll of the whole war ("the war has killed more than 220,000 people") is cumulative."""
     big = any((c.low or c.high or 0) >= 10000 or c.vague in ("hundreds of thousands", "millions") for c in counts)
-    return big and bool(WAR_WORDS.search(sentence))
+    # "More than 300000 people have been killed": no single incident kills that many (a town can flee, though)
+    huge = any(c.kind == "killed" and (c.low or c.high or 0) >= 100_000 for c in counts)
+    return huge or (big and bool(WAR_WORDS.search(sentence)))
 
 
 def _whole_year(d: DateMention) -> bool:

@@ -23,7 +23,8 @@ def _place(p: PlaceMention | None) -> Place | None:
     r = p.record
     return Place(
         name=r["name"], country=r.get("country"), admin1=r.get("admin1"), lat=r.get("lat"), lon=r.get("lon"),
-        geonameid=r.get("id"), precision=p.precision, text=p.text, span=(p.start, p.end),  # type: ignore[arg-type]
+        geonameid=r.get("id"), precision=p.precision, text=p.text,
+        span=(p.start, p.end) if p.end > p.start else None,  # a country inferred for a war toll has no words  # type: ignore[arg-type]
     )
 
 

@@ -76,3 +76,11 @@ def test_a_quarter_of_a_city_is_not_the_town_of_the_same_name(read) -> None:
 )
 def test_a_foreign_country_named_as_a_party_is_not_where_it_happened(read, text: str) -> None:
     assert [e.location.name for e in read(text).events] == ["Raqqa"]
+
+
+def test_a_war_toll_lies_in_the_country_even_when_the_text_never_names_it(read) -> None:
+    text = ("Air strikes killed 12 people in Idlib on Monday. "
+            "More than 300000 people have been killed and millions forced to flee their homes.")
+    result = read(text)
+    toll = next(e for e in result.events if any(c.low == 300000 for c in e.counts))
+    assert (toll.location.name, toll.location.precision, toll.location.span) == ("Syria", "country", None)
