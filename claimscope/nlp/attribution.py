@@ -167,6 +167,12 @@ class AttributionComponent(Component):
                 # Unpunctuated text breaks the parse ("... on both sides the Observatory said"):
                 # a known source right next to the reporting verb is its speaker.
                 source = _adjacent_known(tok, known)
+                if source is not None and source["kind"] in ("unnamed", "witness"):
+                    # "... said the source": the definite one points back like any other "the source"
+                    span = _with_determiner(sent.doc, source)
+                    source = (self._name(span, known, recent) if span is not None else None) or source
+                if source is not None:
+                    source = {k: v for k, v in source.items() if k not in ("start", "end")}
             if source is None:
                 continue
             chain = [source]
@@ -276,7 +282,8 @@ def _best(found: list[Citation], token: int | None = None) -> Citation:
 
 # Subjects of "claim"/"put"/"record" that are events, not sources: "the war has claimed 300 lives".
 NOT_SOURCES = {"war", "fighting", "attack", "strike", "clash", "toll", "battle", "conflict", "bombing", "raid",
-               "explosion", "blast", "violence", "shelling", "offensive", "operation", "crisis", "number", "figure"}
+               "explosion", "blast", "violence", "shelling", "offensive", "operation", "crisis", "number", "figure",
+               "death", "image", "picture", "photo"}  # "Images showed scores of bodies": what, not who
 
 
 def _can_be_source(phrase: Span) -> bool:
@@ -336,15 +343,22 @@ def _trailing_speaker(verb: Token, subj: Token | None) -> Span | None:
     return None
 
 
+def _with_determiner(doc: Doc, entry: dict[str, Any]) -> Span | None:
+    span = doc.char_span(entry["start"], entry["end"], alignment_mode="expand") if "start" in entry else None
+    if span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"):
+        span = doc[span.start - 1 : span.end]
+    return span
+
+
 def _adjacent_known(verb: Token, known: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any] | None:
     doc = verb.doc
     before = doc[max(0, verb.i - 2) : verb.i]
     after = doc[verb.i + 1 : verb.i + 3]
     for start, end, entry in known:
         if before and before.start_char <= end <= verb.idx:
-            return dict(entry)
+            return {**entry, "start": start, "end": end}
         if after and verb.idx + len(verb.text) <= start <= after.end_char:
-            return dict(entry)
+            return {**entry, "start": start, "end": end}
     return None
 
 

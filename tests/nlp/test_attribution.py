@@ -131,3 +131,10 @@ def test_a_speaker_before_a_participle_clause_is_still_the_speaker(read) -> None
     text = ("Air strikes killed at least 12 civilians in Aleppo on Monday a monitor said "
             "bringing to 45 the number killed in 24 hours.")
     assert set(sources(read(text))) == {("monitoring group", "monitor")}
+
+
+def test_images_are_not_sources_and_said_the_source_points_back(read) -> None:
+    text = ("A source at Hasaka Police Command told SANA reporter that a suicide terrorist blew himself up in "
+            "central Qamishli city. Images showed that five civilians were killed said the source noting that the "
+            "death toll is likely to rise.")
+    assert sources(read(text))[-1] == ("source at Hasaka Police Command", "unnamed")
