@@ -26,6 +26,7 @@ SIMILAR = 0.55  # cosine of sentence embeddings above which two reports say the 
 SIMILAR_KIND = 0.25  # ... enough when both report the same kind of attack at the same spot
 RARE = {"Chemical weapon", "Suicide bomb"}
 RARE_DAYS = 7
+BROAD_DAYS = 7  # a dated range longer than a week ("in July", "since April") says little about which day
 DATE_SLACK = 1  # days: a report's date read one day off still meets the same report read right
 CONTINUES = 0.3  # evidence of an article's next event at the same spot and time
 BLOCK_DAYS = 31  # candidates are only looked for within a month either side
@@ -162,6 +163,8 @@ def same_incident(a: EventRef, b: EventRef) -> float:
     shared = bool(a.figures & b.figures)
     if not on_time and not shared:
         return 0.0  # a day off: "on Wednesday" read against the wrong day; only a close match bridges it
+    if (_broad(a) or _broad(b)) and not (shared or sim >= SIMILAR):
+        return 0.0  # "in July" overlaps every strike of July: only the same figure or wording ties it to one
     same_kind = a.sub_event_type is not None and a.sub_event_type == b.sub_event_type
     d = km(a, b)
     # Two towns 20 km apart struck the same day are usually two strikes: the same kind of attack is
@@ -174,6 +177,10 @@ def same_incident(a: EventRef, b: EventRef) -> float:
         # same spot and time goes on about the same incident unless its wording moves elsewhere.
         return CONTINUES if _next_in_article(a, b) and (d is None or d <= SAME_SPOT_KM) else 0.0
     return sim + 0.5 * shared + 0.25 * same_kind
+
+
+def _broad(ref: EventRef) -> bool:
+    return ref.start is not None and ref.end is not None and (ref.end - ref.start).days > BROAD_DAYS
 
 
 def _next_in_article(a: EventRef, b: EventRef) -> bool:

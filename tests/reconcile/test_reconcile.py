@@ -155,3 +155,13 @@ def test_a_date_one_day_off_is_bridged_only_by_the_same_figure() -> None:
     thu_alike = ref("c", date(2024, 12, 5), vector=[1.0, 0.0])
     assert same_incident(wed, thu_same) > 0
     assert same_incident(wed, thu_alike) == 0.0  # alike wording a day apart: a city struck daily
+
+
+def test_a_month_long_date_joins_only_on_the_same_figure_or_wording() -> None:
+    july = ref("a", date(2024, 7, 1), vector=[1.0, 0.0])
+    july.end = date(2024, 7, 31)
+    strike = ref("b", date(2024, 7, 12), vector=[0.0, 1.0])
+    same_toll = ref("c", date(2024, 7, 12), figures=frozenset({("killed", 16)}), vector=[0.0, 1.0])
+    july.figures = frozenset({("killed", 16)})
+    assert same_incident(july, strike) == 0.0
+    assert same_incident(july, same_toll) > 0
