@@ -721,7 +721,8 @@ def evaluate(gold: tuple[str, ...], split: str, verbose: bool, fmt: str, inciden
     judged on matched figures (accuracy) and over all gold figures (end to end).
 
     With no GOLD, the project's own sets: data/gold/fakes-gold.jsonl and data/gold/written-gold.jsonl, and
-    framing spans on data/gold/framing-gold.jsonl (FA-KES) and data/gold/framing-general.jsonl (general news).
+    framing spans on data/gold/framing-gold.jsonl (FA-KES), data/gold/framing-general.jsonl (general news) and
+    data/gold/framing-blind.jsonl (general news written blind to the detector: reported, never tuned on).
 
     \b
     Examples:

@@ -19,7 +19,12 @@ Span = tuple[int, int, str]
 
 # The key each set's scores carry in ``claimscope eval --format json`` -> its gold file (relative to the repo).
 # framing-gold: FA-KES conflict reporting; framing-general: partisan general news (politics, health, economy).
-FRAMING_GOLD = {"framing": "data/gold/framing-gold.jsonl", "framing_general": "data/gold/framing-general.jsonl"}
+FRAMING_GOLD = {
+    "framing": "data/gold/framing-gold.jsonl",
+    "framing_general": "data/gold/framing-general.jsonl",
+    # written and annotated by someone who never saw the detector or its data: report it, never tune on it
+    "framing_blind": "data/gold/framing-blind.jsonl",
+}
 
 
 @dataclass
