@@ -39,6 +39,7 @@ class PlacesComponent(Component):
         super().__init__(nlp, name)
         self.gazetteer_path = gazetteer_path
         self.by_name: dict[str, list[dict[str, Any]]] = {}
+        self.by_skeleton: dict[str, list[dict[str, Any]]] = {}
         self.matcher: PhraseMatcher | None = None
 
     def load(self) -> None:
@@ -46,9 +47,14 @@ class PlacesComponent(Component):
 
         places = load_gazetteer(Path(self.gazetteer_path) if self.gazetteer_path else None)
         self.by_name = {}
+        self.by_skeleton = {}
         for place in places:
             for name in place["names"]:
                 self.by_name.setdefault(name, []).append(place)
+                if place["cc"] in SPELLING_VARIANT_COUNTRIES and place["kind"] != "country":
+                    key = skeleton(name)
+                    if _distinctive(name, key) and place not in self.by_skeleton.get(key, []):
+                        self.by_skeleton.setdefault(key, []).append(place)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         tokenizer = self.nlp.tokenizer
         self.matcher.add("PLACE", list(tokenizer.pipe(self.by_name)))
@@ -65,6 +71,7 @@ class PlacesComponent(Component):
             if span.start >= last_end:
                 chosen.append(span)
                 last_end = span.end
+        chosen = sorted(chosen + self._spelling_variants(doc, chosen), key=lambda s: s.start)
         chosen = _drop_quarters(doc.text, chosen)
         countries = self._document_countries(chosen)
         anchor = self._anchor_point(chosen)
@@ -75,6 +82,22 @@ class PlacesComponent(Component):
             if mention:
                 mentions.append(mention)
         doc._.cs_places = mentions
+
+    def _spelling_variants(self, doc: Doc, chosen: list[Any]) -> list[Any]:
+        """Names the gazetteer spells otherwise ("al-Qameshli" for Qamishli, "Ras al-Ain" for Ras al-Ayn)."""
+        taken = {i for span in chosen for i in range(span.start, span.end)}
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            key = skeleton(span.text)
+            after = doc.text[span.end_char : span.end_char + 16].lower()
+            if after.lstrip().startswith(("neighbo", "district", "quarter", "street", "square")):
+                continue  # "the Hamdaniyeh neighbourhood": a quarter of a city, not the village of that name
+            if span.text not in self.by_name and _distinctive(span.text, key) and key in self.by_skeleton:
+                found.append(span)
+        return found
 
     def _document_countries(self, spans: list[Any]) -> Counter[str]:
         """Countries that the unambiguous place names of the article point to."""
@@ -99,7 +122,7 @@ class PlacesComponent(Component):
     def _resolve(
         self, text: str, span: Any, countries: Counter[str], anchor: tuple[float, float] | None, sent: int
     ) -> PlaceMention | None:
-        candidates = self.by_name.get(span.text, [])
+        candidates = self.by_name.get(span.text) or self.by_skeleton.get(skeleton(span.text), [])
         if not candidates:
             return None
         before = text[max(0, span.start_char - 60) : span.start_char]
@@ -139,3 +162,25 @@ def _drop_quarters(text: str, spans: list[Any]) -> list[Any]:
     """Names that a quarter of the next name shares with a town elsewhere: the quarter lies in the next one."""
     return [span for i, span in enumerate(spans)
             if i + 1 == len(spans) or not _QUARTER_OF.match(text[span.end_char : spans[i + 1].start_char])]
+
+
+# Arabic names come in many Latin spellings: compare them by consonants, without articles or vowels.
+SPELLING_VARIANT_COUNTRIES = {"SY"}  # FA-KES's war; Iraq's Salahuddin must not take Aleppo's Salaheddin
+MIN_SKELETON = 4  # shorter skeletons ("Hama" -> "hm") match too many unrelated words
+_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "ash", "at", "az", "ez", "es", "ed", "er", "en", "ad-", "the"}
+
+
+def _distinctive(name: str, key: str) -> bool:
+    words = [w for w in re.split(r"[\s\-'’`]+", name.lower()) if w and w not in _ARTICLES]
+    return len(key) >= MIN_SKELETON or (len(key) >= 3 and len(words) >= 2)
+
+
+def skeleton(name: str) -> str:
+    """"Deir ez-Zor", "Dayr az Zawr" and "Deir Ezzor" -> "drzr"; "Khan Sheikhoun"/"Khan Shaykhun" -> "khnshkhn"."""
+    words = [w for w in re.split(r"[\s\-'’`]+", name.lower()) if w and w not in _ARTICLES]
+    joined = "".join(words)
+    if not joined:
+        return ""
+    rest = re.sub(r"[aeiouyw]", "", joined[1:])
+    key = re.sub(r"(.)\1+", r"\1", joined[0] + rest)
+    return key.rstrip("h") if len(key) > MIN_SKELETON else key

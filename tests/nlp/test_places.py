@@ -84,3 +84,20 @@ def test_a_war_toll_lies_in_the_country_even_when_the_text_never_names_it(read) 
     result = read(text)
     toll = next(e for e in result.events if any(c.low == 300000 for c in e.counts))
     assert (toll.location.name, toll.location.precision, toll.location.span) == ("Syria", "country", None)
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [("Ras al-Ain", "Ras al Ayn"), ("Dayr az Zawr", "Deir ez-Zor"), ("Khan Shaykhun", "Khan Sheikhoun")],
+)
+def test_arabic_names_match_across_spellings(read, written: str, listed: str) -> None:
+    result = read(f"Shelling killed five civilians in {written} on Monday.")
+    assert [(e.location.name, e.location.text) for e in result.events] == [(listed, written)]
+
+
+def test_spelling_keys_ignore_articles_vowels_and_doubling() -> None:
+    from claimscope.nlp.places import skeleton
+
+    assert skeleton("Deir ez-Zor") == skeleton("Dayr az Zawr") == skeleton("Deir Ezzor")
+    assert skeleton("Khan Sheikhoun") == skeleton("Khan Shaykhun")
+    assert skeleton("Hama") != skeleton("Homs")
