@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimscope.nlp.base import Component
+from claimscope.nlp.headline import title_span
 from claimscope.nlp.mentions import CountMention, SourceMention
 from claimscope.nlp.resources import load_sources
 
@@ -387,11 +388,10 @@ def _restated_sources(counts: list[CountMention], lede_end: int) -> None:
 
 def _title_sentences(doc: Doc, sents: list[Span]) -> set[int]:
     """Sentences of the headline: a headline is the outlet's own summary, whoever it later cites."""
-    title = (doc._.cs_title or "").strip()
-    at = doc.text.find(title[:60], 0, 300) if title else -1
-    if at < 0:
+    title = title_span(doc)
+    if title is None:
         return set()
-    return {i for i, sent in enumerate(sents) if sent.start_char < at + len(title) and sent.end_char > at}
+    return {i for i, sent in enumerate(sents) if sent.start < title.end and sent.end > title.start}
 
 
 def _sentence_at(doc: Doc, char: int) -> Span:

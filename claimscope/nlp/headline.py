@@ -60,13 +60,14 @@ class HeadlineComponent(Component):
                 token = doc[token.i + 1]
             token.is_sent_start = True
         # A title has no verbs the parser trusts ("3 Civilians Killed 38 Injured in ..."): keep it one sentence.
-        title_span = _title_span(doc)
-        if title_span is not None:
-            for token in title_span[1:]:
+        title = title_span(doc)
+        if title is not None:
+            for token in title[1:]:
                 token.is_sent_start = False
 
 
-def _title_span(doc: Doc) -> Span | None:
+def title_span(doc: Doc) -> Span | None:
+    """The title where the text repeats it near the top (FA-KES does), else None."""
     title = (doc._.cs_title or "").strip()
     at = doc.text.find(title[:60], 0, 300) if title else -1
     if at < 0 or doc.text[at : at + len(title)] != title:
