@@ -21,6 +21,7 @@ from claimscope.nlp.techniques import (
     TechniqueMatcher,
     loaded_words,
     repetitions,
+    rhetorical_questions,
 )
 
 
@@ -70,6 +71,7 @@ class FramingComponent(Component):
                             and (f.technique == g.technique or f.technique in LABEL_TECHNIQUES) for g in labels)]
         taken = [(f.start, f.end) for f in labels] + [(f.start, f.end) for f in found if f.technique in LABEL_TECHNIQUES]
         found += loaded_words(doc, self.lexicon, taken)
+        found += rhetorical_questions(doc, found)
         # Conflict labels recur in every report of a war ("terrorists" ten times): only general-news words count
         return found + repetitions(doc, found)
 

@@ -1,12 +1,13 @@
 """Persuasion techniques of general news, beyond the conflict labels of ``loaded_labels.yml``.
 
-Three detectors, all driven by data files under ``nlp/data`` and blind to who is speaking:
+The detectors, driven by data files under ``nlp/data`` and blind to who is speaking:
 - ``Loaded_Language``: content words of strong valence (``loaded_words.tsv``, derived from the VADER lexicon
   minus everyday and reporting words by ``scripts/build_loaded_lexicon.py``);
 - every other technique: spaCy ``Matcher`` patterns (``technique_patterns.yml``), each span optionally grown
   to the end of its clause or to its whole sentence, because Doubt, Whataboutism or Black-and-White are
   statements, not words;
-- ``Repetition``: the later occurrences of a loaded word or label the article has already used.
+- ``Repetition``: the later occurrences of a loaded word or label the article has already used;
+- ``Doubt`` from short rhetorical questions in the writer's voice.
 """
 
 from __future__ import annotations
@@ -148,6 +149,27 @@ def loaded_words(doc: Doc, lexicon: dict[str, float], taken: Iterable[tuple[int,
         else:
             hits.append(Found(tok.i, tok.i + 1, "Loaded_Language", f"emotive word (valence {valence:+.1f})"))
     return hits
+
+
+RHETORICAL_TOKENS = 12  # "Coincidence? Hardly.", "Critical of what, exactly?": a reporter's questions run longer
+
+
+def rhetorical_questions(doc: Doc, found: Iterable[Found]) -> list[Found]:
+    """Short questions the writer asks the reader: they cast Doubt rather than ask.
+
+    News copy asks almost nothing in its own voice, so a short question is a persuasive move; one already
+    covered by a Doubt pattern is not counted twice.
+    """
+    doubts = [(f.start, f.end) for f in found if f.technique == "Doubt"]
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words or words[-1].text != "?" or len(words) > RHETORICAL_TOKENS:
+            continue
+        start, end = words[0].i, words[-1].i + 1
+        if not any(s < end and start < e for s, e in doubts):
+            out.append(Found(start, end, "Doubt", "rhetorical question"))
+    return out
 
 
 def repetitions(doc: Doc, found: Iterable[Found]) -> list[Found]:

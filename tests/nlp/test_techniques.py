@@ -52,3 +52,15 @@ def test_word_patterns_work_without_a_tagger() -> None:
     doc = nlp("Everyone knows it, plain and simple. Make America great again!")
     assert {f.technique for f in doc._.cs_framing} >= {"Bandwagon,Reductio_ad_hitlerum",
                                                         "Thought-terminating_Cliches", "Slogans"}
+
+
+def test_a_short_question_in_the_writers_voice_is_doubt(read) -> None:
+    result = read("The ministry says the plan was agreed with parents. Consulted with whom? Coincidence? Hardly.")
+    doubts = [f.text for f in result.framing if f.technique == "Doubt"]
+    assert doubts == ["Consulted with whom?", "Coincidence?"]
+
+
+def test_a_long_question_is_not_taken_for_doubt(read) -> None:
+    text = ("Reporters asked whether the government would publish the full list of contracts awarded during the "
+            "emergency and when the inquiry would begin?")
+    assert [f for f in read(text).framing if f.technique == "Doubt"] == []
