@@ -22,6 +22,7 @@ from claimscope.nlp.techniques import (
     loaded_words,
     repetitions,
     rhetorical_questions,
+    slogans,
 )
 
 
@@ -72,6 +73,8 @@ class FramingComponent(Component):
         taken = [(f.start, f.end) for f in labels] + [(f.start, f.end) for f in found if f.technique in LABEL_TECHNIQUES]
         found += loaded_words(doc, self.lexicon, taken)
         found += rhetorical_questions(doc, found)
+        found += [f for f in slogans(doc) if not any(f.start < g.end and g.start < f.end
+                                                      for g in found if g.technique == "Slogans")]
         # Conflict labels recur in every report of a war ("terrorists" ten times): only general-news words count
         return found + repetitions(doc, found)
 

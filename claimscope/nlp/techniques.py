@@ -7,7 +7,8 @@ The detectors, driven by data files under ``nlp/data`` and blind to who is speak
   to the end of its clause or to its whole sentence, because Doubt, Whataboutism or Black-and-White are
   statements, not words;
 - ``Repetition``: the later occurrences of a loaded word or label the article has already used;
-- ``Doubt`` from short rhetorical questions in the writer's voice.
+- ``Doubt`` from short rhetorical questions in the writer's voice;
+- ``Slogans`` of contrast and parallel ("Aspiration, not confiscation", "Our borders, our rules").
 """
 
 from __future__ import annotations
@@ -169,6 +170,37 @@ def rhetorical_questions(doc: Doc, found: Iterable[Found]) -> list[Found]:
         start, end = words[0].i, words[-1].i + 1
         if not any(s < end and start < e for s, e in doubts):
             out.append(Found(start, end, "Doubt", "rhetorical question"))
+    return out
+
+
+SLOGAN_BOUNDS = frozenset({",", ";", ":", ".", "!", "?", '"', "“", "”", "—", "–", "(", ")", "'"})
+SLOGAN_TOKENS = 10  # "Homes for people, not for profit": a slogan is short enough to chant
+
+
+def slogans(doc: Doc) -> list[Found]:
+    """Contrast and parallel slogans: "Aspiration, not confiscation", "Our borders, our rules".
+
+    A phrase standing between punctuation (or quotes), short, built on ", not" or on a repeated "our": the
+    shapes rallying cries take whatever they are about.
+    """
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        for i, tok in enumerate(words[:-1]):
+            if tok.text == "," and words[i + 1].lower_ == "not":
+                lo = i
+                while lo > 0 and words[lo - 1].text not in SLOGAN_BOUNDS and i - lo < 7:
+                    lo -= 1
+                hi = i + 2
+                while hi < len(words) and words[hi].text not in SLOGAN_BOUNDS and hi - i < 7:
+                    hi += 1
+                bounded = (lo == 0 or words[lo - 1].text in SLOGAN_BOUNDS) and (
+                    hi == len(words) or words[hi].text in SLOGAN_BOUNDS)
+                if bounded and hi - lo <= SLOGAN_TOKENS and lo < i:
+                    out.append(Found(words[lo].i, words[hi - 1].i + 1, "Slogans", "contrast slogan"))
+            if (tok.lower_ == "our" and i + 4 < len(words) and words[i + 2].text == ","
+                    and words[i + 3].lower_ == "our"):
+                out.append(Found(tok.i, words[i + 4].i + 1, "Slogans", "parallel slogan"))
     return out
 
 

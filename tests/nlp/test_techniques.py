@@ -64,3 +64,20 @@ def test_a_long_question_is_not_taken_for_doubt(read) -> None:
     text = ("Reporters asked whether the government would publish the full list of contracts awarded during the "
             "emergency and when the inquiry would begin?")
     assert [f for f in read(text).framing if f.technique == "Doubt"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("Their answer was simple. Aspiration, not confiscation.", "Aspiration, not confiscation"),
+        ("Marchers carried one banner: Homes for people, not for profit.", "Homes for people, not for profit"),
+        ("The message to Brussels is plain. Our borders, our rules.", "Our borders, our rules"),
+    ],
+)
+def test_contrast_and_parallel_slogans(read, text: str, slogan: str) -> None:
+    assert slogan in [f.text for f in read(text).framing if f.technique == "Slogans"]
+
+
+def test_a_plain_not_in_a_long_clause_is_no_slogan(read) -> None:
+    text = "The ministry said the convoy was attacked near the border crossing, not at the checkpoint as first reported."
+    assert [f for f in read(text).framing if f.technique == "Slogans"] == []
