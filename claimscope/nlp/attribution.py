@@ -167,13 +167,12 @@ class AttributionComponent(Component):
             if source is None:
                 # Unpunctuated text breaks the parse ("... on both sides the Observatory said"):
                 # a known source right next to the reporting verb is its speaker.
-                source = _adjacent_known(tok, known)
-                if source is not None and source["kind"] in ("unnamed", "witness"):
+                beside = _adjacent_known(tok, known)
+                if beside is not None:
                     # "... said the source": the definite one points back like any other "the source"
-                    span = _with_determiner(sent.doc, source)
-                    source = (self._name(span, known, recent) if span is not None else None) or source
-                if source is not None:
-                    source = {k: v for k, v in source.items() if k not in ("start", "end")}
+                    span = _with_determiner(sent.doc, beside[0], beside[1])
+                    source = self._name(span, known, recent) if span is not None else None
+                    source = source or dict(beside[2])
             if source is None:
                 continue
             chain = [source]
@@ -344,22 +343,25 @@ def _trailing_speaker(verb: Token, subj: Token | None) -> Span | None:
     return None
 
 
-def _with_determiner(doc: Doc, entry: dict[str, Any]) -> Span | None:
-    span = doc.char_span(entry["start"], entry["end"], alignment_mode="expand") if "start" in entry else None
+def _with_determiner(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"):
         span = doc[span.start - 1 : span.end]
     return span
 
 
-def _adjacent_known(verb: Token, known: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any] | None:
+def _adjacent_known(
+    verb: Token, known: list[tuple[int, int, dict[str, Any]]]
+) -> tuple[int, int, dict[str, Any]] | None:
+    """The known source right before or after the verb, as matched (character offsets and entry)."""
     doc = verb.doc
     before = doc[max(0, verb.i - 2) : verb.i]
     after = doc[verb.i + 1 : verb.i + 3]
     for start, end, entry in known:
         if before and before.start_char <= end <= verb.idx:
-            return {**entry, "start": start, "end": end}
+            return start, end, entry
         if after and verb.idx + len(verb.text) <= start <= after.end_char:
-            return {**entry, "start": start, "end": end}
+            return start, end, entry
     return None
 
 

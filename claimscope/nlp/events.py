@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimscope.nlp.attribution import stance_of
+from claimscope.nlp.attribution import REPORTING_VERBS, stance_of
 from claimscope.nlp.base import Component
 from claimscope.nlp.dates import dateline, published_date
 from claimscope.nlp.mentions import ActorMention, CountMention, DateMention, EventMention, PlaceMention
@@ -252,9 +252,6 @@ def _drop_headline_repeats(events: list[EventMention], headline: int) -> list[Ev
     return out
 
 
-REPORTING = {"say", "tell", "announce", "report", "state", "claim", "accuse", "deny", "add", "warn", "confirm"}
-
-
 def _named_as_party(doc: Doc, place: PlaceMention) -> bool:
     """A country named as a party, not as where something happened.
 
@@ -276,7 +273,7 @@ def _named_as_party(doc: Doc, place: PlaceMention) -> bool:
         return True  # "backed by Iran and Russia"
     if root.dep_ == "pobj" and root.head.lower_ == "by":
         return True
-    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in REPORTING
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:

@@ -170,14 +170,17 @@ MIN_SKELETON = 4  # shorter skeletons ("Hama" -> "hm") match too many unrelated 
 _ARTICLES = {"al", "el", "ar", "as", "ad", "an", "ash", "at", "az", "ez", "es", "ed", "er", "en", "ad-", "the"}
 
 
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-'’`]+", name.lower()) if w and w not in _ARTICLES]
+
+
 def _distinctive(name: str, key: str) -> bool:
-    words = [w for w in re.split(r"[\s\-'’`]+", name.lower()) if w and w not in _ARTICLES]
-    return len(key) >= MIN_SKELETON or (len(key) >= 3 and len(words) >= 2)
+    return len(key) >= MIN_SKELETON or (len(key) >= 3 and len(_name_words(name)) >= 2)
 
 
 def skeleton(name: str) -> str:
     """"Deir ez-Zor", "Dayr az Zawr" and "Deir Ezzor" -> "drzr"; "Khan Sheikhoun"/"Khan Shaykhun" -> "khnshkhn"."""
-    words = [w for w in re.split(r"[\s\-'’`]+", name.lower()) if w and w not in _ARTICLES]
+    words = _name_words(name)
     joined = "".join(words)
     if not joined:
         return ""

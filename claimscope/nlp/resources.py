@@ -6,6 +6,7 @@ Loaded on demand by each component's ``initialize``; nothing is read at import t
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,13 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 def load_gazetteer(path: Path | None = None) -> list[dict[str, Any]]:
-    data = json.loads((path or DATA_DIR / "gazetteer.json").read_text(encoding="utf-8"))
-    return list(data["places"])
+    """The gazetteer's places; a fresh list each call, over records parsed once (places and events both read it)."""
+    return list(_gazetteer(path or DATA_DIR / "gazetteer.json"))
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(path: Path) -> tuple[dict[str, Any], ...]:
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["places"])
 
 
 def load_yaml_list(name: str, path: Path | None = None) -> list[dict[str, Any]]:
